@@ -1,0 +1,17 @@
+package io.vipd.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code vipd} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (separate from {@link #main} so tests can call it). */
+  public static int run(String... args) {
+    return new CommandLine(new VipdCommand()).execute(args);
+  }
+}

@@ -1,0 +1,17 @@
+package io.vipd.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code vipd} command; each subcommand is a class of its own. */
+@Command(
+    name = "vipd",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Keeps a virtual IP on the healthiest host of a group (VRRP v2/v3).",
+    subcommands = {})
+public final class VipdCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+}
