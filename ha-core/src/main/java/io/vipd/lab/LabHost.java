@@ -1,0 +1,101 @@
+package io.vipd.lab;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One host of a {@link Lab}: a network namespace with {@code eth0} on the lab's bridge. */
+public final class LabHost {
+  private final Lab lab;
+  private final String name;
+  private final String namespace;
+  private final int octet;
+
+  LabHost(Lab lab, String name, String namespace, int octet) {
+    this.lab = lab;
+    this.name = name;
+    this.namespace = namespace;
+    this.octet = octet;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The namespace name, for {@code ip netns exec}. */
+  public String namespace() {
+    return namespace;
+  }
+
+  public String ipv4() {
+    return Lab.SUBNET_V4 + octet;
+  }
+
+  public String ipv6() {
+    return Lab.SUBNET_V6 + Integer.toHexString(octet);
+  }
+
+  /** Runs a command inside this host and returns its output; a non-zero exit is an IOException. */
+  public String exec(String... command) throws IOException {
+    return Lab.run(Lab.withNamespace(namespace, command));
+  }
+
+  /** Starts a long-running process inside this host, its output appended to {@code log}. */
+  public Process spawn(List<String> command, File log) throws IOException {
+    return lab.spawn(namespace, command, ProcessBuilder.Redirect.appendTo(log));
+  }
+
+  /** The MAC address of {@code eth0}. */
+  public String mac() throws IOException {
+    for (String line : exec("ip", "-o", "link", "show", "eth0").split("\n")) {
+      int at = line.indexOf("link/ether ");
+      if (at >= 0) {
+        return line.substring(at + 11, at + 28);
+      }
+    }
+    throw new IOException("no MAC on eth0 in " + namespace);
+  }
+
+  /** Whether {@code address} (without prefix) is configured on {@code eth0}. */
+  public boolean hasAddress(String address) throws IOException {
+    for (String line : exec("ip", "-o", "addr", "show", "dev", "eth0").split("\n")) {
+      String[] words = line.trim().split("\\s+");
+      for (int i = 0; i + 1 < words.length; i++) {
+        if ((words[i].equals("inet") || words[i].equals("inet6")) && words[i + 1].startsWith(address + "/")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The MAC this host's neighbour table holds for {@code address}, or null when it has none. */
+  public String neighbourMac(String address) throws IOException {
+    String line = exec("ip", "neigh", "show", address, "dev", "eth0").trim();
+    int at = line.indexOf("lladdr ");
+    return at < 0 ? null : line.substring(at + 7, at + 24);
+  }
+
+  /** Takes {@code eth0} down (or up): to the peers it looks like a dead host or a pulled cable. */
+  public void setLink(boolean up) throws IOException {
+    exec("ip", "link", "set", "eth0", up ? "up" : "down");
+  }
+
+  /** Sends SIGTERM, waits up to {@code grace}, then SIGKILL; children of the process are killed too. */
+  static void kill(Process process, Duration grace) {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+}
