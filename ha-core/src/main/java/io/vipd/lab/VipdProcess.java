@@ -1,0 +1,94 @@
+package io.vipd.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code vipd run} process inside a {@link LabHost}, started with the same Java and class path as the
+ * current JVM, its output going to a log file. Used by the demo, the namespace tests and the benchmark.
+ */
+public final class VipdProcess {
+  private final LabHost host;
+  private final Path config;
+  private final Path log;
+  private final List<String> jvmOptions;
+  private Process process;
+
+  private VipdProcess(LabHost host, Path config, Path log, List<String> jvmOptions) {
+    this.host = host;
+    this.config = config;
+    this.log = log;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** Starts {@code vipd run -c config} in {@code host}; {@code jvmOptions} go before the main class. */
+  public static VipdProcess start(LabHost host, Path config, Path log, List<String> jvmOptions)
+      throws IOException {
+    VipdProcess vipd = new VipdProcess(host, config, log, jvmOptions);
+    vipd.start();
+    return vipd;
+  }
+
+  /** Starts it again after {@link #kill()} or {@link #stop()}, appending to the same log. */
+  public void start() throws IOException {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("vipd is already running in " + host.name());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vipd.cli.Main"));
+    command.addAll(List.of("run", "-c", config.toString()));
+    Files.writeString(log, "", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    process = host.spawn(command, log.toFile());
+  }
+
+  public LabHost host() {
+    return host;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGKILL: a crash, no goodbye advert, the VIP stays configured on the interface. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(5, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM and wait for the exit code (-1 when it did not exit within {@code timeout}). */
+  public int stop(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /** The log so far. */
+  public String logText() throws IOException {
+    return Files.readString(log);
+  }
+
+  static String javaExecutable() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+}
