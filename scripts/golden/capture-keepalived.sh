@@ -29,7 +29,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 stop_keepalived() {
   [[ -z "$KA_PID" ]] && return 0
