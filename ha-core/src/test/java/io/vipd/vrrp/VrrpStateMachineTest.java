@@ -363,6 +363,15 @@ class VrrpStateMachineTest {
   }
 
   @Test
+  void faultClearedBeforeStartupStartsAsBackup() {
+    ManualDriver d = new ManualDriver(settings(100));
+    d.deliver(new VrrpEvent.FaultRaised("link down"));
+
+    assertThat(d.deliver(new VrrpEvent.FaultCleared())).isEmpty();
+    assertThat(d.deliver(new VrrpEvent.Startup())).containsExactly(new StateChanged(INITIALIZE, BACKUP, "startup"));
+  }
+
+  @Test
   void faultedInstanceShutsDown() {
     ManualDriver d = startedBackup(settings(100));
     d.deliver(new VrrpEvent.FaultRaised("link down"));
