@@ -1,0 +1,67 @@
+package io.vipd.instance;
+
+import io.vertx.core.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an instance's {@link AnnounceSchedule} on its context: a burst now, a second burst later, an
+ * optional periodic refresh, all cancelled when the instance stops being master.
+ */
+final class AnnounceScheduler {
+  private static final Logger log = LoggerFactory.getLogger(AnnounceScheduler.class);
+
+  private final InstanceSpec spec;
+  private final Announcer announcer;
+  private final Context context;
+  private final List<Long> timers = new ArrayList<>();
+
+  AnnounceScheduler(InstanceSpec spec, Announcer announcer, Context context) {
+    this.spec = spec;
+    this.announcer = announcer;
+    this.context = context;
+  }
+
+  /** One round now, then the rest of the schedule; replaces a schedule in progress. */
+  void announceNow() {
+    cancel();
+    AnnounceSchedule schedule = spec.announce();
+    sendRound();
+    burst(Duration.ZERO, schedule.count() - 1, schedule.interval(), true);
+    if (schedule.repeatCount() > 0 && schedule.repeatAfter().toMillis() > 0) {
+      burst(schedule.repeatAfter(), schedule.repeatCount(), schedule.interval(), false);
+    }
+    if (schedule.refresh().toMillis() > 0) {
+      long id = context.owner().setPeriodic(schedule.refresh().toMillis(), t -> sendRound());
+      timers.add(id);
+    }
+  }
+
+  void cancel() {
+    timers.forEach(id -> context.owner().cancelTimer(id));
+    timers.clear();
+  }
+
+  private void burst(Duration start, int rounds, Duration interval, boolean afterFirst) {
+    for (int i = 0; i < rounds; i++) {
+      long delay = start.toMillis() + (afterFirst ? i + 1 : i) * Math.max(interval.toMillis(), 0);
+      if (delay <= 0) {
+        sendRound();
+        continue;
+      }
+      timers.add(context.owner().setTimer(delay, t -> sendRound()));
+    }
+  }
+
+  private void sendRound() {
+    try {
+      announcer.announce(spec.addresses());
+    } catch (IOException | RuntimeException e) {
+      log.warn("{}: announcing {} failed: {}", spec.name(), spec.addresses(), e.getMessage());
+    }
+  }
+}

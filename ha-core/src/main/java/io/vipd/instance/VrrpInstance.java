@@ -1,0 +1,277 @@
+package io.vipd.instance;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vipd.api.AdvertTransport;
+import io.vipd.api.ReceivedAdvert;
+import io.vipd.vrrp.Decoded;
+import io.vipd.vrrp.VrrpAction;
+import io.vipd.vrrp.VrrpCodec;
+import io.vipd.vrrp.VrrpEvent;
+import io.vipd.vrrp.VrrpPacket;
+import io.vipd.vrrp.VrrpSettings;
+import io.vipd.vrrp.VrrpState;
+import io.vipd.vrrp.VrrpStateMachine;
+import io.vipd.vrrp.VrrpTimers;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running VRRP instance: binds a {@link VrrpStateMachine} to a transport, the interface's addresses
+ * and the announcer, with its one timer on its Vert.x context. Everything here runs on that context, in
+ * order; public methods may be called from any thread.
+ */
+public final class VrrpInstance {
+  private static final Logger log = LoggerFactory.getLogger(VrrpInstance.class);
+
+  private final InstanceSpec spec;
+  private final VrrpStateMachine machine;
+  private final AdvertTransport transport;
+  private final AddressControl addressControl;
+  private final AnnounceScheduler announcer;
+  private final Context context;
+  private final StateListener listener;
+  private final LongSupplier nanoClock;
+  private final DropCounters drops = new DropCounters();
+  private final Set<String> faults = new LinkedHashSet<>();
+  private long timerId = -1;
+  private volatile VrrpState state = VrrpState.INITIALIZE;
+  private volatile int effectivePriority;
+  private volatile long advertsSent;
+  private volatile long advertsReceived;
+
+  public VrrpInstance(
+      InstanceSpec spec,
+      AdvertTransport transport,
+      AddressControl addressControl,
+      Announcer announcer,
+      Context context,
+      StateListener listener,
+      LongSupplier nanoClock) {
+    this.spec = spec;
+    this.machine = new VrrpStateMachine(spec.settings());
+    this.transport = transport;
+    this.addressControl = addressControl;
+    this.announcer = new AnnounceScheduler(spec, announcer, context);
+    this.context = context;
+    this.listener = listener;
+    this.nanoClock = nanoClock;
+    this.effectivePriority = spec.settings().priority();
+  }
+
+  public InstanceSpec spec() {
+    return spec;
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  public VrrpState state() {
+    return state;
+  }
+
+  public int effectivePriority() {
+    return effectivePriority;
+  }
+
+  public DropCounters drops() {
+    return drops;
+  }
+
+  public long advertsSent() {
+    return advertsSent;
+  }
+
+  public long advertsReceived() {
+    return advertsReceived;
+  }
+
+  public String transportDescription() {
+    return transport.describe();
+  }
+
+  /**
+   * Removes addresses an earlier run may have left behind (unless we own them), opens the transport and
+   * starts the state machine.
+   */
+  public Future<Void> start() {
+    Promise<Void> started = Promise.promise();
+    context.runOnContext(v -> {
+      if (spec.settings().priority() != VrrpSettings.OWNER_PRIORITY) {
+        removeLeftovers();
+      }
+      transport.start(this::onAdvert)
+          .onSuccess(ok -> {
+            apply(new VrrpEvent.Startup());
+            started.complete();
+          })
+          .onFailure(started::fail);
+    });
+    return started.future();
+  }
+
+  /** Resigns (a master sends priority 0 and removes its addresses) and closes the transport. */
+  public Future<Void> stop() {
+    Promise<Void> stopped = Promise.promise();
+    context.runOnContext(v -> {
+      apply(new VrrpEvent.Shutdown());
+      cancelTimer();
+      announcer.cancel();
+      transport.stop().onComplete(ar -> stopped.complete());
+    });
+    return stopped.future();
+  }
+
+  /** Tracking changed the priority (1..254, or the configured 255). */
+  public void setEffectivePriority(int priority) {
+    context.runOnContext(v -> {
+      if (priority != machine.effectivePriority()) {
+        apply(new VrrpEvent.PriorityChanged(priority));
+      }
+    });
+  }
+
+  /** A fault source ({@code link eth0 down}, {@code check disk DOWN}) appeared; the first one enters FAULT. */
+  public void raiseFault(String reason) {
+    context.runOnContext(v -> {
+      if (faults.add(reason)) {
+        apply(new VrrpEvent.FaultRaised(String.join(", ", faults)));
+      }
+    });
+  }
+
+  /** A fault source is gone; when none is left the instance leaves FAULT. */
+  public void clearFault(String reason) {
+    context.runOnContext(v -> {
+      if (faults.remove(reason)) {
+        apply(faults.isEmpty()
+            ? new VrrpEvent.FaultCleared()
+            : new VrrpEvent.FaultRaised(String.join(", ", faults)));
+      }
+    });
+  }
+
+  private void onAdvert(ReceivedAdvert received) {
+    Decoded decoded = VrrpCodec.decode(received.payload(), 0, received.payload().length,
+        received.source(), received.destination(), spec.checksumMode());
+    if (decoded instanceof Decoded.Rejected rejected) {
+      drops.increment(rejected.reason());
+      log.debug("{}: dropped packet from {}: {} ({})", spec.name(), received.source().getHostAddress(),
+          rejected.reason().label(), rejected.detail());
+      return;
+    }
+    VrrpPacket packet = ((Decoded.Ok) decoded).packet();
+    advertsReceived++;
+    apply(new VrrpEvent.AdvertReceived(packet.version(), packet.vrid(), packet.priority(),
+        VrrpTimers.wireIntervalToCentis(packet.version(), packet.advertInterval()), received.source(),
+        received.ttl(), packet.authType(), packet.authData()));
+  }
+
+  private void apply(VrrpEvent event) {
+    List<VrrpAction> actions = machine.handle(event, nanoClock.getAsLong());
+    for (VrrpAction action : actions) {
+      perform(action);
+    }
+    effectivePriority = machine.effectivePriority();
+    armTimer();
+  }
+
+  private void perform(VrrpAction action) {
+    if (action instanceof VrrpAction.SendAdvert send) {
+      sendAdvert(send.priority());
+    } else if (action instanceof VrrpAction.AddVips) {
+      withAddresses("add", () -> addressControl.add(spec.addresses()));
+    } else if (action instanceof VrrpAction.RemoveVips) {
+      announcer.cancel();
+      withAddresses("remove", () -> addressControl.remove(spec.addresses()));
+    } else if (action instanceof VrrpAction.Announce) {
+      announcer.announceNow();
+    } else if (action instanceof VrrpAction.StateChanged change) {
+      state = change.to();
+      log.info("{}: {} -> {} ({}), priority {}", spec.name(), change.from(), change.to(), change.reason(),
+          machine.effectivePriority());
+      notifyListener(change);
+    } else if (action instanceof VrrpAction.Dropped dropped) {
+      drops.increment(dropped.reason());
+      log.debug("{}: dropped advert: {} ({})", spec.name(), dropped.reason().label(), dropped.detail());
+    }
+  }
+
+  private void sendAdvert(int priority) {
+    VrrpPacket packet = advert(priority);
+    transport.send((source, destination) -> VrrpCodec.encode(packet, source, destination, spec.checksumMode()))
+        .onSuccess(v -> advertsSent++)
+        .onFailure(e -> log.warn("{}: sending advert failed: {}", spec.name(), e.getMessage()));
+  }
+
+  private VrrpPacket advert(int priority) {
+    VrrpSettings s = spec.settings();
+    List<InetAddress> addresses = new ArrayList<>();
+    spec.addresses().forEach(a -> addresses.add(a.address()));
+    return new VrrpPacket(s.version(), VrrpPacket.TYPE_ADVERTISEMENT, s.vrid(), priority,
+        s.version() == 2 ? s.authType() : 0,
+        s.version() == 2 ? s.authData() : new byte[VrrpPacket.AUTH_DATA_LENGTH],
+        s.version() == 2 ? s.advertIntervalCentis() / VrrpTimers.CENTIS_PER_SECOND : s.advertIntervalCentis(),
+        addresses);
+  }
+
+  private void notifyListener(VrrpAction.StateChanged change) {
+    try {
+      listener.stateChanged(this, change);
+    } catch (RuntimeException e) {
+      log.warn("{}: state listener failed: {}", spec.name(), e.toString());
+    }
+  }
+
+  private void removeLeftovers() {
+    withAddresses("remove leftover", () -> {
+      List<VirtualAddress> present = addressControl.present(spec.addresses());
+      if (!present.isEmpty()) {
+        log.info("{}: removing {} left on {} by an earlier run", spec.name(), present, spec.interfaceName());
+        addressControl.remove(present);
+      }
+    });
+  }
+
+  private void armTimer() {
+    cancelTimer();
+    machine.nextDeadline().ifPresent(deadline -> {
+      long delayNanos = deadline - nanoClock.getAsLong();
+      long delayMillis = Math.max(1, (delayNanos + 999_999) / 1_000_000);
+      timerId = context.owner().setTimer(delayMillis, id -> {
+        timerId = -1;
+        apply(new VrrpEvent.TimerFired());
+      });
+    });
+  }
+
+  private void cancelTimer() {
+    if (timerId >= 0) {
+      context.owner().cancelTimer(timerId);
+      timerId = -1;
+    }
+  }
+
+  private void withAddresses(String what, AddressWork work) {
+    try {
+      work.run();
+    } catch (IOException | RuntimeException e) {
+      log.error("{}: {} {} on {} failed: {}", spec.name(), what, spec.addresses(), spec.interfaceName(),
+          e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface AddressWork {
+    void run() throws IOException;
+  }
+}
