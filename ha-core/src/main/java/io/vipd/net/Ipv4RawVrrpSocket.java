@@ -33,13 +33,15 @@ public final class Ipv4RawVrrpSocket extends RawVrrpSocket {
   }
 
   @Override
-  void configure(boolean joinGroup) throws IOException {
+  void configure(boolean multicast) throws IOException {
     sender.setInt(SOL_IP, IP_MULTICAST_TTL, TTL, "IP_MULTICAST_TTL");
     sender.setInt(SOL_IP, IP_TTL, TTL, "IP_TTL");
     sender.setInt(SOL_IP, IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
     sender.setBytes(SOL_IP, IP_MULTICAST_IF, ipMreqn(GROUP), "IP_MULTICAST_IF");
     sender.bind(SocketAddresses.ipv4((Inet4Address) source), source.getHostAddress());
-    if (joinGroup) {
+    if (!multicast) {
+      receiver.bind(SocketAddresses.ipv4((Inet4Address) source), source.getHostAddress());
+    } else {
       receiver.setBytes(SOL_IP, IP_ADD_MEMBERSHIP, ipMreqn(GROUP), "IP_ADD_MEMBERSHIP " + GROUP.getHostAddress());
     }
   }

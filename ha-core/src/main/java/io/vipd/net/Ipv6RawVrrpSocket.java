@@ -50,7 +50,7 @@ public final class Ipv6RawVrrpSocket extends RawVrrpSocket {
   }
 
   @Override
-  void configure(boolean joinGroup) throws IOException {
+  void configure(boolean multicast) throws IOException {
     sender.setInt(SOL_IPV6, IPV6_MULTICAST_HOPS, TTL, "IPV6_MULTICAST_HOPS");
     sender.setInt(SOL_IPV6, IPV6_UNICAST_HOPS, TTL, "IPV6_UNICAST_HOPS");
     sender.setInt(SOL_IPV6, IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
@@ -58,7 +58,9 @@ public final class Ipv6RawVrrpSocket extends RawVrrpSocket {
     sender.bind(SocketAddresses.ipv6((Inet6Address) source, interfaceIndex), source.getHostAddress());
     receiver.setInt(SOL_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
     receiver.setInt(SOL_IPV6, IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
-    if (joinGroup) {
+    if (!multicast) {
+      receiver.bind(SocketAddresses.ipv6((Inet6Address) source, interfaceIndex), source.getHostAddress());
+    } else {
       // struct ipv6_mreq: group, interface index
       ByteBuffer mreq = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder());
       mreq.put(GROUP.getAddress()).putInt(interfaceIndex);

@@ -71,16 +71,17 @@ public abstract sealed class RawVrrpSocket implements Closeable permits Ipv4RawV
    * Opens the sockets for {@code source}'s family and starts the receive thread.
    *
    * @param source our address on the interface, the source of every advert we send
-   * @param joinGroup whether to join the VRRP multicast group (224.0.0.18 / ff02::12); unicast needs not
+   * @param multicast true: join the VRRP group (224.0.0.18 / ff02::12) and receive packets to any of our
+   *     addresses; false (unicast peers): receive only packets addressed to {@code source}
    * @param callback receives every packet, on the socket's thread; it must not block
    */
-  public static RawVrrpSocket open(String interfaceName, InetAddress source, boolean joinGroup,
+  public static RawVrrpSocket open(String interfaceName, InetAddress source, boolean multicast,
       Consumer<ReceivedAdvert> callback) throws IOException {
     RawVrrpSocket socket = source instanceof Inet4Address
         ? new Ipv4RawVrrpSocket(interfaceName, source, callback)
         : new Ipv6RawVrrpSocket(interfaceName, source, callback);
     try {
-      socket.configure(joinGroup);
+      socket.configure(multicast);
     } catch (IOException e) {
       socket.sender.close();
       socket.receiver.close();
@@ -90,8 +91,11 @@ public abstract sealed class RawVrrpSocket implements Closeable permits Ipv4RawV
     return socket;
   }
 
-  /** Sets the family's options on both sockets and binds the sender to {@link #source}. */
-  abstract void configure(boolean joinGroup) throws IOException;
+  /**
+   * Sets the family's options on both sockets and binds the sender to {@link #source}; with {@code
+   * multicast} joins the group, else binds the receiver to {@link #source} too.
+   */
+  abstract void configure(boolean multicast) throws IOException;
 
   /** Blocks for the next packet; null when the socket was shut down or the packet is not usable. */
   abstract ReceivedAdvert receive() throws IOException;
