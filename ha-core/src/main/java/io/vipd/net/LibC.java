@@ -27,8 +27,6 @@ interface LibC extends Library {
 
   long recvmsg(int fd, Pointer msghdr, int flags);
 
-  int getsockname(int fd, byte[] address, int[] addressLength);
-
   int poll(byte[] pollfds, long count, int timeoutMillis);
 
   int pipe2(int[] fds, int flags);
