@@ -1,0 +1,18 @@
+package io.vipd.net;
+
+import java.io.IOException;
+
+/** A system call (or a netlink request) failed; {@link #errno()} says why. */
+public final class NativeIoException extends IOException {
+  private final int errno;
+
+  public NativeIoException(String operation, int errno, String description) {
+    super(operation + ": " + description + " (errno " + errno + ")");
+    this.errno = errno;
+  }
+
+  /** The positive errno value ({@link Errno}). */
+  public int errno() {
+    return errno;
+  }
+}
