@@ -9,9 +9,15 @@ package io.vipd.config;
  */
 public record ConfigProblem(ConfigLocation location, String path, String message) {
 
-  /** {@code vipd.yaml:12:11 instances[0].vrid: must be 1..255, got 300}. */
+  /**
+   * {@code vipd.yaml:12:11 instances[0].vrid: must be 1..255, got 300}; {@code vipd.yaml: message} for the
+   * file as a whole.
+   */
   @Override
   public String toString() {
-    return location + (path.isEmpty() ? "" : " " + path + ":") + " " + message;
+    if (path.isEmpty()) {
+      return location + (location.line() == 0 ? ": " : " ") + message;
+    }
+    return location + " " + path + ": " + message;
   }
 }
