@@ -2,6 +2,7 @@ package io.vipd.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -14,11 +15,20 @@ final class ChecksReader {
   private static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
   private final NodeReader reader;
+  private final Set<String> declared = new LinkedHashSet<>();
   private final PluginSettingsReader plugins;
 
   ChecksReader(NodeReader reader) {
     this.reader = reader;
     this.plugins = new PluginSettingsReader(reader);
+  }
+
+  /**
+   * Every name under the section, valid or not: references to an invalid entry are not reported
+   * again as undefined.
+   */
+  Set<String> declaredNames() {
+    return declared;
   }
 
   Map<String, CheckConfig> read(Node node, String path) {
@@ -28,6 +38,7 @@ final class ChecksReader {
       return checks;
     }
     for (Map.Entry<String, NodeTuple> entry : all.entries().entrySet()) {
+      declared.add(entry.getKey());
       CheckConfig check = readOne(entry.getValue(), all.path(entry.getKey()));
       if (check != null) {
         checks.put(check.name(), check);

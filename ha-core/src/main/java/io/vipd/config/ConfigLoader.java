@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class ConfigLoader {
     VipdConfig config = top == null ? null : read(reader, top);
     if (!reader.problems().isEmpty()) {
       List<ConfigProblem> sorted = new ArrayList<>(reader.problems());
-      sorted.sort(java.util.Comparator.comparingInt((ConfigProblem p) -> p.location().line())
+      sorted.sort(Comparator.comparingInt((ConfigProblem p) -> p.location().line())
           .thenComparingInt(p -> p.location().column()));
       throw new ConfigException(sorted);
     }
@@ -91,9 +92,12 @@ public final class ConfigLoader {
     String node = top.string("node", null);
     Path plugins = pluginsDirectory(reader, top.value("plugins"), top.path("plugins"));
     Optional<ApiConfig> api = Optional.ofNullable(api(reader, top.value("api"), top.path("api")));
-    Map<String, CheckConfig> checks = new ChecksReader(reader).read(top.value("checks"), "checks");
-    Map<String, NotifierConfig> notifiers = new NotifiersReader(reader).read(top.value("notifiers"), "notifiers");
-    InstanceReader instanceReader = new InstanceReader(reader, checks.keySet(), notifiers.keySet());
+    ChecksReader checksReader = new ChecksReader(reader);
+    Map<String, CheckConfig> checks = checksReader.read(top.value("checks"), "checks");
+    NotifiersReader notifiersReader = new NotifiersReader(reader);
+    Map<String, NotifierConfig> notifiers = notifiersReader.read(top.value("notifiers"), "notifiers");
+    InstanceReader instanceReader =
+        new InstanceReader(reader, checksReader.declaredNames(), notifiersReader.declaredNames());
     List<InstanceConfig> instances = new ArrayList<>();
     Node instancesNode = top.value("instances");
     List<Node> items = instancesNode == null ? null : reader.list(instancesNode, "instances");

@@ -60,7 +60,9 @@ final class InstanceReader {
     String name = m.required("name", this::uniqueName);
     String iface = m.required("interface", (n, p) -> interfaceName(reader, n, p));
     Integer vrid = m.required("vrid", (n, p) -> reader.integer(n, p, 1, 255));
-    Integer version = m.get("version", InstanceConfig.DEFAULT_VERSION, this::version);
+    // null when invalid, so that version-specific rules do not pile up follow-on problems
+    Node versionNode = m.value("version");
+    Integer version = versionNode == null ? Integer.valueOf(InstanceConfig.DEFAULT_VERSION) : version(versionNode, m.path("version"));
     int priority = m.integer("priority", InstanceConfig.DEFAULT_PRIORITY, 1, 255);
     List<VipConfig> addresses = vips.read(m, iface, version);
     Boolean ipv6 = addresses == null ? null : addresses.get(0).ipv6();

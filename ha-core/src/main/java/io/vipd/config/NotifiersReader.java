@@ -3,6 +3,7 @@ package io.vipd.config;
 import io.vipd.api.HaEvent;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +17,20 @@ final class NotifiersReader {
       Map.of("state", HaEvent.Kind.STATE_CHANGE, "check", HaEvent.Kind.CHECK_CHANGE);
 
   private final NodeReader reader;
+  private final Set<String> declared = new LinkedHashSet<>();
   private final PluginSettingsReader plugins;
 
   NotifiersReader(NodeReader reader) {
     this.reader = reader;
     this.plugins = new PluginSettingsReader(reader);
+  }
+
+  /**
+   * Every name under the section, valid or not: references to an invalid entry are not reported
+   * again as undefined.
+   */
+  Set<String> declaredNames() {
+    return declared;
   }
 
   Map<String, NotifierConfig> read(Node node, String path) {
@@ -30,6 +40,7 @@ final class NotifiersReader {
       return notifiers;
     }
     for (Map.Entry<String, NodeTuple> entry : all.entries().entrySet()) {
+      declared.add(entry.getKey());
       NotifierConfig notifier = readOne(entry.getValue(), all.path(entry.getKey()));
       if (notifier != null) {
         notifiers.put(notifier.name(), notifier);

@@ -63,7 +63,7 @@ final class YamlMapping {
     return reader;
   }
 
-  /** Reports every key not in {@code known}, with a "did you mean" hint; returns the known keys' count. */
+  /** Reports every key not in {@code known}, with a "did you mean" hint. */
   void rejectUnknownKeys(Collection<String> known) {
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       if (!known.contains(entry.getKey())) {
