@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * here; plugin-owned keys are passed through for the plugin host to validate.
  */
 public final class ConfigLoader {
-  private static final Set<String> KEYS = Set.of("node", "plugins", "api", "checks", "notifiers", "instances");
+  static final Set<String> KEYS = Set.of("node", "plugins", "api", "checks", "notifiers", "instances");
 
   private final Function<String, String> environment;
   private final Supplier<String> hostName;

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * and VRIDs across entries to report duplicates.
  */
 final class InstanceReader {
-  private static final Set<String> KEYS =
+  static final Set<String> KEYS =
       Set.of(
           "name", "interface", "vrid", "version", "priority", "advert-interval", "preempt",
           "preempt-delay", "strict-rfc", "checksum-compat", "source-address", "transport", "auth",
