@@ -1,0 +1,47 @@
+package io.vipd.cli;
+
+import io.vipd.config.ConfigException;
+import io.vipd.config.ConfigLoader;
+import io.vipd.config.ConfigProblem;
+import io.vipd.config.VipdConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vipd validate FILE}: checks a configuration file and lists every problem in it. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Checks a configuration file; prints every problem as FILE:LINE:COLUMN PATH: MESSAGE.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:the file is valid", "2:the file has problems (listed on stderr)"})
+public final class ValidateCommand implements Callable<Integer> {
+  /** Exit code for an invalid configuration. */
+  public static final int INVALID = 2;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "the YAML configuration, e.g. /etc/vipd/vipd.yaml")
+  private Path file;
+
+  @Override
+  public Integer call() {
+    try {
+      VipdConfig config = new ConfigLoader().load(file);
+      spec.commandLine().getOut().printf(
+          "%s: OK (%d instances, %d checks, %d notifiers)%n",
+          file, config.instances().size(), config.checks().size(), config.notifiers().size());
+      spec.commandLine().getOut().flush();
+      return 0;
+    } catch (ConfigException e) {
+      for (ConfigProblem problem : e.problems()) {
+        spec.commandLine().getErr().println(problem);
+      }
+      spec.commandLine().getErr().flush();
+      return INVALID;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.vipd.config;
+
+/**
+ * VRRPv2 simple text password authentication (RFC 2338 section 5.3.6; dropped by RFC 3768 but still
+ * spoken by keepalived's {@code auth_type PASS}). It protects against misconfiguration, not attackers.
+ *
+ * @param password at most 8 characters; masked in {@code toString()}
+ */
+public record AuthConfig(Secret password) {
+
+  /** RFC 2338 section 5.3.10: the authentication data field is 8 octets. */
+  public static final int MAX_PASSWORD_LENGTH = 8;
+}

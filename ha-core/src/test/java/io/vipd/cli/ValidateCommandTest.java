@@ -1,0 +1,105 @@
+package io.vipd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+  /** What one {@code vipd ...} run printed and returned. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run vipd(String... args) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  @Test
+  void validFileIsSummarisedAndExitsZero(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("vipd.yaml"), """
+        checks:
+          mysql-local: { type: mysql, host: 127.0.0.1 }
+          disk: { type: exec, command: /usr/local/bin/disk-ok }
+        notifiers:
+          ops: { type: webhook, url: "https://ops.example.com/hook" }
+        instances:
+          - name: db-vip
+            interface: eth0
+            vrid: 51
+            vips: [10.0.0.100/24]
+            track:
+              checks: [{ check: mysql-local, weight: -50 }, { check: disk, on-down: fault }]
+            notify: [ops]
+        """);
+
+    Run run = vipd("validate", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(file + ": OK (1 instances, 2 checks, 1 notifiers)" + System.lineSeparator());
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void invalidFileListsEveryProblemOnStderrAndExitsTwo(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("vipd.yaml"), """
+        instances:
+          - name: db-vip
+            interface: eth0
+            vrid: 300
+            advert-intreval: 1s
+            vips: [10.0.0.100/24]
+        """);
+
+    Run run = vipd("validate", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly(
+            file + ":4:11 instances[0].vrid: must be 1..255, got 300",
+            file + ":5:5 instances[0].advert-intreval: unknown key; did you mean `advert-interval`?");
+  }
+
+  @Test
+  void missingFileIsReportedNotThrown(@TempDir Path dir) {
+    Run run = vipd("validate", dir.resolve("nope.yaml").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
+    assertThat(run.err()).contains("nope.yaml: cannot read the file (NoSuchFileException)");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Run run = vipd("--version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("vipd ");
+  }
+
+  @Test
+  void helpListsTheValidateCommand() {
+    Run run = vipd("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: vipd").contains("validate");
+    assertThat(vipd("validate", "--help").out()).contains("FILE").contains("2   the file has problems");
+  }
+}
