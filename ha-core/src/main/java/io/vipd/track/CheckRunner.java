@@ -1,0 +1,199 @@
+package io.vipd.track;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vipd.api.CheckResult;
+import io.vipd.api.CheckStatus;
+import io.vipd.api.HealthCheck;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link HealthCheck} every {@code interval}, enforces its {@code timeout}, applies rise/fall and
+ * tells its {@link CheckListener}s when the stable status changes.
+ *
+ * <p>Two contexts keep a misbehaving plugin away from everything else:
+ * <ul>
+ *   <li>the <em>schedule</em> context (an event loop of its own choosing) owns the timers, the timeout and
+ *       the rise/fall state, and calls the listeners; nothing slow ever runs there;
+ *   <li>the <em>plugin</em> context, a worker context private to this check, is where {@link HealthCheck#check()}
+ *       is called and where its Vert.x callbacks land. A plugin that blocks (Thread.sleep, JDBC) therefore holds
+ *       one worker thread, never an event loop that VRRP instances' advert timers share, and the timeout still
+ *       fires on time.
+ * </ul>
+ * A call that throws, fails, returns null or does not complete within the timeout is DOWN with that reason;
+ * an answer arriving after the timeout is ignored. The check is never called again while a previous call is
+ * still pending: each interval that finds it pending counts as another DOWN ("previous call still running").
+ */
+public final class CheckRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
+
+  private final Vertx vertx;
+  private final String name;
+  private final HealthCheck check;
+  private final CheckSchedule schedule;
+  private final Context scheduleContext;
+  private final Context pluginContext;
+  private final List<CheckListener> listeners = new CopyOnWriteArrayList<>();
+  private final Hysteresis hysteresis;
+
+  // confined to scheduleContext
+  private long periodicId = -1;
+  private long callNumber;
+  private boolean inFlight;
+  private boolean timedOut;
+  private boolean stopped;
+
+  private volatile CheckStatus status = CheckStatus.UP;
+  private volatile CheckResult lastResult;
+
+  public CheckRunner(Vertx vertx, String name, HealthCheck check, CheckSchedule schedule) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.name = Objects.requireNonNull(name, "name");
+    this.check = Objects.requireNonNull(check, "check");
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.hysteresis = new Hysteresis(schedule.rise(), schedule.fall());
+    VertxInternal internal = (VertxInternal) vertx;
+    this.scheduleContext = internal.createEventLoopContext();
+    this.pluginContext = internal.createWorkerContext();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Adds a listener; add them before {@link #start()} to hear the first change. */
+  public void addListener(CheckListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The current stable status (UP until the first result). Safe from any thread. */
+  public CheckStatus status() {
+    return status;
+  }
+
+  /** The latest raw result, or null before the first. Safe from any thread. */
+  public CheckResult lastResult() {
+    return lastResult;
+  }
+
+  /** Probes once now, then every interval. */
+  public void start() {
+    scheduleContext.runOnContext(v -> {
+      if (stopped || periodicId >= 0) {
+        return;
+      }
+      probe();
+      periodicId = vertx.setPeriodic(schedule.interval().toMillis(), id -> probe());
+    });
+  }
+
+  /** Stops probing and closes the check (on its plugin context, bounded by the timeout). */
+  public Future<Void> stop() {
+    Promise<Void> done = Promise.promise();
+    scheduleContext.runOnContext(v -> {
+      stopped = true;
+      if (periodicId >= 0) {
+        vertx.cancelTimer(periodicId);
+      }
+      pluginContext.runOnContext(x -> {
+        Future<Void> closing;
+        try {
+          closing = Objects.requireNonNullElse(check.close(), Future.succeededFuture());
+        } catch (Throwable e) {
+          closing = Future.failedFuture(e);
+        }
+        closing.timeout(schedule.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .onFailure(e -> LOG.warn("check {}: close failed: {}", name, e.toString()))
+            .onComplete(ar -> done.complete());
+      });
+    });
+    return done.future();
+  }
+
+  private void probe() {
+    if (stopped) {
+      return;
+    }
+    if (inFlight) {
+      if (timedOut) {
+        record(CheckResult.down("previous call still running after its " + human(schedule.timeout())
+            + " timeout", schedule.timeout()));
+      }
+      return;
+    }
+    long call = ++callNumber;
+    inFlight = true;
+    timedOut = false;
+    long startedNanos = System.nanoTime();
+    long timer = vertx.setTimer(schedule.timeout().toMillis(), t -> {
+      if (call == callNumber && inFlight && !timedOut) {
+        timedOut = true;
+        record(CheckResult.down("timed out after " + human(schedule.timeout()), schedule.timeout()));
+      }
+    });
+    pluginContext.runOnContext(v -> {
+      Future<CheckResult> answer;
+      try {
+        answer = check.check();
+        if (answer == null) {
+          answer = Future.failedFuture(new IllegalStateException("check() returned null instead of a Future"));
+        }
+      } catch (Throwable e) {
+        answer = Future.failedFuture(e);
+      }
+      answer.onComplete(ar -> scheduleContext.runOnContext(x -> {
+        inFlight = false;
+        vertx.cancelTimer(timer);
+        if (timedOut || stopped) {
+          LOG.debug("check {}: ignoring an answer that came after the timeout", name);
+          return;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (took.compareTo(schedule.timeout()) > 0) {
+          record(CheckResult.down("timed out after " + human(schedule.timeout()), took));
+        } else if (ar.failed()) {
+          record(CheckResult.down(describe(ar.cause()), took));
+        } else if (ar.result() == null) {
+          record(CheckResult.down("check completed without a result", took));
+        } else {
+          record(ar.result());
+        }
+      }));
+    });
+  }
+
+  private void record(CheckResult result) {
+    lastResult = result;
+    CheckStatus old = hysteresis.current();
+    hysteresis.accept(result.status()).ifPresent(now -> {
+      status = now;
+      LOG.info("check {}: {} -> {}: {}", name, old, now, result.message());
+      for (CheckListener listener : listeners) {
+        try {
+          listener.checkChanged(name, old, now, result);
+        } catch (RuntimeException e) {
+          LOG.warn("check {}: a listener failed", name, e);
+        }
+      }
+    });
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+}
