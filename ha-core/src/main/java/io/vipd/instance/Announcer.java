@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.VipConfig;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,5 +11,5 @@ import java.util.List;
  */
 public interface Announcer {
 
-  void announce(List<VirtualAddress> addresses) throws IOException;
+  void announce(List<VipConfig> addresses) throws IOException;
 }

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.VipConfig;
 import io.vipd.vrrp.ChecksumMode;
 import io.vipd.vrrp.VrrpSettings;
 import java.util.List;
@@ -18,7 +19,7 @@ public record InstanceSpec(
     String name,
     String interfaceName,
     VrrpSettings settings,
-    List<VirtualAddress> addresses,
+    List<VipConfig> addresses,
     ChecksumMode checksumMode,
     AnnounceSchedule announce) {
 

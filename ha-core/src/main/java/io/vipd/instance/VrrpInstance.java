@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.VipConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,9 +18,9 @@ import io.vipd.vrrp.VrrpTimers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public final class VrrpInstance {
   private final StateListener listener;
   private final LongSupplier nanoClock;
   private final DropCounters drops = new DropCounters();
-  private final Set<String> faults = new LinkedHashSet<>();
+  /** Active fault sources ({@code link eth0}, {@code checks}) and their reasons. */
+  private final Map<String, String> faults = new LinkedHashMap<>();
   private long timerId = -1;
   private volatile VrrpState state = VrrpState.INITIALIZE;
   private volatile int effectivePriority;
@@ -140,22 +142,40 @@ public final class VrrpInstance {
     });
   }
 
-  /** A fault source ({@code link eth0 down}, {@code check disk DOWN}) appeared; the first one enters FAULT. */
-  public void raiseFault(String reason) {
+  /**
+   * A fault source ({@code link eth0}, {@code checks}) reports a problem; the first one puts the instance
+   * in FAULT, a changed reason only updates it.
+   */
+  public void raiseFault(String source, String reason) {
     context.runOnContext(v -> {
-      if (faults.add(reason)) {
-        apply(new VrrpEvent.FaultRaised(String.join(", ", faults)));
+      if (!reason.equals(faults.put(source, reason))) {
+        apply(new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
       }
     });
   }
 
-  /** A fault source is gone; when none is left the instance leaves FAULT. */
-  public void clearFault(String reason) {
+  /** A fault source is fine again; when none is left the instance leaves FAULT. */
+  public void clearFault(String source) {
     context.runOnContext(v -> {
-      if (faults.remove(reason)) {
+      if (faults.remove(source) != null) {
         apply(faults.isEmpty()
             ? new VrrpEvent.FaultCleared()
-            : new VrrpEvent.FaultRaised(String.join(", ", faults)));
+            : new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
+      }
+    });
+  }
+
+  /**
+   * Someone removed one of our addresses behind our back: a master puts it back and re-announces, other
+   * states ignore it.
+   */
+  public void addressRemoved(InetAddress address) {
+    context.runOnContext(v -> {
+      if (state == VrrpState.MASTER && spec.addresses().stream().anyMatch(a -> a.address().equals(address))) {
+        log.warn("{}: {} was removed from {} while master; adding it back", spec.name(),
+            address.getHostAddress(), spec.interfaceName());
+        withAddresses("re-add", () -> addressControl.add(spec.addresses()));
+        announcer.announceNow();
       }
     });
   }
@@ -234,7 +254,7 @@ public final class VrrpInstance {
 
   private void removeLeftovers() {
     withAddresses("remove leftover", () -> {
-      List<VirtualAddress> present = addressControl.present(spec.addresses());
+      List<VipConfig> present = addressControl.present(spec.addresses());
       if (!present.isEmpty()) {
         log.info("{}: removing {} left on {} by an earlier run", spec.name(), present, spec.interfaceName());
         addressControl.remove(present);

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.VipConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Two instances on a fake segment, on a real Vert.x: the driver wiring, not the protocol (see VrrpStateMachineTest). */
 class VrrpInstanceTest {
-  private static final VirtualAddress VIP = new VirtualAddress(InMemorySegment.address("10.99.0.10"), 24, null);
+  private static final VipConfig VIP = new VipConfig(InMemorySegment.address("10.99.0.10"), 24, java.util.Optional.empty());
 
   private final Vertx vertx = Vertx.vertx();
   private final InMemorySegment segment = new InMemorySegment();
@@ -94,17 +95,17 @@ class VrrpInstanceTest {
     only.instance().start().await();
     await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().state() == VrrpState.MASTER);
 
-    only.instance().raiseFault("link eth0 down");
-    only.instance().raiseFault("check mysql DOWN");
+    only.instance().raiseFault("link eth0", "link eth0 down");
+    only.instance().raiseFault("checks", "check mysql DOWN");
     await().atMost(Duration.ofSeconds(1)).until(() -> only.instance().state() == VrrpState.FAULT);
     assertThat(only.addresses().configured).isEmpty();
 
-    only.instance().clearFault("link eth0 down");
+    only.instance().clearFault("link eth0");
     only.instance().setEffectivePriority(120);
     await().atMost(Duration.ofSeconds(1)).until(() -> only.instance().effectivePriority() == 120);
     assertThat(only.instance().state()).isEqualTo(VrrpState.FAULT);
 
-    only.instance().clearFault("check mysql DOWN");
+    only.instance().clearFault("checks");
     await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().state() == VrrpState.MASTER);
   }
 

@@ -1,0 +1,28 @@
+package io.vipd.daemon;
+
+import io.vipd.config.GarpConfig;
+import io.vipd.config.InstanceConfig;
+import io.vipd.instance.AnnounceSchedule;
+import io.vipd.instance.InstanceSpec;
+import io.vipd.vrrp.ChecksumMode;
+import io.vipd.vrrp.VrrpSettings;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+/** Turns a validated {@link InstanceConfig} into what the running instance needs. */
+final class InstanceSpecs {
+  private InstanceSpecs() {}
+
+  static InstanceSpec of(InstanceConfig config, InetAddress primaryAddress) {
+    VrrpSettings settings = new VrrpSettings(config.vrid(), config.version(), config.priority(),
+        (int) (config.advertInterval().toMillis() / 10), config.preempt(), config.preemptDelay(),
+        config.strictRfc(), primaryAddress, VrrpSettings.AUTH_NONE, null);
+    if (config.auth().isPresent()) {
+      settings = settings.withPassword(config.auth().get().password().reveal().getBytes(StandardCharsets.UTF_8));
+    }
+    GarpConfig garp = config.garp();
+    return new InstanceSpec(config.name(), config.interfaceName(), settings, config.vips(),
+        config.checksumCompat() ? ChecksumMode.NO_PSEUDO_HEADER : ChecksumMode.PSEUDO_HEADER,
+        new AnnounceSchedule(garp.count(), garp.interval(), garp.repeatAfter(), garp.repeatCount(), garp.refresh()));
+  }
+}
