@@ -96,7 +96,7 @@ public final class PluginHost implements AutoCloseable {
       close(manager);
       throw new PluginLoadException(problems);
     }
-    loaded.forEach(p -> LOG.info("loaded plugin {} {} from {}: {}", p.id(), p.version(), p.jar(), p.types()));
+    loaded.forEach(p -> LOG.debug("loaded plugin {} {} from {}: {}", p.id(), p.version(), p.jar(), p.types()));
     return new PluginHost(manager, loaded, checks, notifiers, transports);
   }
 

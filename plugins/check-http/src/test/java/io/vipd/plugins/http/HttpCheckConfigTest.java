@@ -36,6 +36,16 @@ class HttpCheckConfigTest {
   }
 
   @Test
+  void singleExpectedStatusAndDecimalDurationsAreAccepted() throws Exception {
+    HttpCheckConfig config = HttpCheckConfig.parse(new JsonObject().put("url", "http://127.0.0.1/healthz")
+        .put("expect-status", 200).put("degraded-latency", "0.3s").put("request-timeout", "1.5s"));
+
+    assertThat(config.expectStatus()).containsExactly(200);
+    assertThat(config.degradedLatency()).isEqualTo(Duration.ofMillis(300));
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     assertThatThrownBy(() -> HttpCheckConfig.parse(new JsonObject()
         .put("url", "ftp://x").put("method", "BREW").put("body-regex", "(")

@@ -3,6 +3,7 @@ package io.vipd.plugins.tcp;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginConfigException.Problem;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 
 /** Reads typed values out of a plugin's config mapping, collecting every problem instead of stopping at the first. */
 final class ConfigReader {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
   private final JsonObject config;
   private final List<Problem> problems = new ArrayList<>();
@@ -60,23 +61,29 @@ final class ConfigReader {
     return number.intValue();
   }
 
-  /** A duration written {@code 250ms}, {@code 2s} or {@code 1m}; null when absent. */
+  /** A duration written like the rest of the YAML ({@code 250ms}, {@code 2s}, {@code 2.5s}, {@code 1m}); null when absent. */
   Duration optionalDuration(String key) {
     Object value = config.getValue(key);
     if (value == null) {
       return null;
     }
     Matcher m = value instanceof String text ? DURATION.matcher(text.trim()) : null;
-    if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
-      problems.add(new Problem(key, "must be a positive duration such as 250ms, 2s or 1m"));
+    if (m == null || !m.matches()) {
+      problems.add(new Problem(key, "must be a positive duration such as 250ms, 2s, 2.5s or 1m"));
       return null;
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      default -> Duration.ofMinutes(amount);
+    BigDecimal perUnit = switch (m.group(2)) {
+      case "ms" -> BigDecimal.ONE;
+      case "s" -> BigDecimal.valueOf(1_000);
+      case "m" -> BigDecimal.valueOf(60_000);
+      default -> BigDecimal.valueOf(3_600_000);
     };
+    BigDecimal millis = new BigDecimal(m.group(1)).multiply(perUnit);
+    if (millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0) {
+      problems.add(new Problem(key, "must be a positive whole number of milliseconds"));
+      return null;
+    }
+    return Duration.ofMillis(millis.longValueExact());
   }
 
   void problem(String key, String message) {
