@@ -206,7 +206,9 @@ final class UdpAdvertTransport implements AdvertTransport {
     if (config.bind() != null) {
       return config.bind().getHostAddress();
     }
-    if (config.group() != null || instance.sourceAddress() == null) {
+    InetAddress own = instance.sourceAddress();
+    // an IPv6 link-local source (usual for VRRPv3) cannot be bound without a scope: listen on all addresses
+    if (config.group() != null || own == null || own.isLinkLocalAddress()) {
       return instance.ipv6() ? "::" : "0.0.0.0";
     }
     return instance.sourceAddress().getHostAddress();
