@@ -13,11 +13,15 @@ import java.time.Instant;
 final class ResponseOutcome {
   private ResponseOutcome() {}
 
-  static Future<Void> of(int status, String retryAfter, String target, Instant now) {
+  /**
+   * @param target names the endpoint in messages (never a secret URL)
+   * @param detail appended to the message, such as the receiver's short error code; may be empty
+   */
+  static Future<Void> of(int status, String retryAfter, String target, String detail, Instant now) {
     if (status >= 200 && status < 300) {
       return Future.succeededFuture();
     }
-    String message = target + " answered HTTP " + status;
+    String message = target + " answered HTTP " + status + detail;
     if (status == 429 || status == 408) {
       return Future.failedFuture(
           RetryAfterException.parseRetryAfterHeader(retryAfter, now)

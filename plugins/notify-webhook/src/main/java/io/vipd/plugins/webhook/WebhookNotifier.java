@@ -56,6 +56,7 @@ final class WebhookNotifier implements Notifier {
           response.statusCode(),
           response.getHeader("Retry-After"),
           "webhook " + settings.safeOrigin(),
+          "",
           clock.instant());
     });
   }
