@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a time: an event's commands start only after the previous event's processes have exited (or been
  * killed), even if the dispatcher gave up waiting for them. A command that exits non-zero, cannot
  * start, or outlives its timeout (it and its descendants are then killed) is a failed delivery:
- * permanent unless {@code retry: true}. Output goes to /dev/null, as with keepalived; redirect inside
+ * permanent unless {@code retry-on-failure: true}. Output goes to /dev/null, as with keepalived; redirect inside
  * the script to keep it.
  */
 final class ExecNotifier implements Notifier {

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param perState keepalived's {@code notify_master} and friends ({@code on-master}, {@code
  *     on-backup}, {@code on-fault}, {@code on-stop}): run as written, before {@code command}
  * @param timeout how long a command may run before it and its descendants are killed
- * @param retry whether a failed command is retried by the dispatcher (default false: notify scripts
+ * @param retry whether a failed command is retried by the dispatcher ({@code retry-on-failure}, default false: notify scripts
  *     are rarely idempotent)
  * @param checkEvents whether check status changes run {@code command} too ({@code CHECK <check>
  *     <STATUS> <priority>})
@@ -42,12 +42,23 @@ record ExecSettings(
           "on-fault", HaState.FAULT,
           "on-stop", HaState.STOP);
   private static final Set<String> KEYS =
-      Set.of("command", "on-master", "on-backup", "on-fault", "on-stop", "timeout", "retry", "check-events");
+      Set.of(
+          "command",
+          "on-master",
+          "on-backup",
+          "on-fault",
+          "on-stop",
+          "timeout",
+          "retry-on-failure",
+          "check-events");
+  /** Keys of the notifier's YAML entry that the daemon reads itself (dispatch settings); ignored here. */
+  private static final Set<String> DAEMON_KEYS =
+      Set.of("name", "type", "events", "queue-capacity", "send-timeout", "retries");
 
   static ExecSettings parse(JsonObject config) throws PluginConfigException {
     List<PluginConfigException.Problem> problems = new ArrayList<>();
     for (String key : config.fieldNames()) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !DAEMON_KEYS.contains(key)) {
         problems.add(new PluginConfigException.Problem(key, "unknown setting; known: " + KEYS));
       }
     }
@@ -67,7 +78,7 @@ record ExecSettings(
     }
     Duration timeout =
         ConfigValues.duration(config.getValue("timeout"), "timeout", DEFAULT_TIMEOUT, problems);
-    boolean retry = flag(config, "retry", problems);
+    boolean retry = flag(config, "retry-on-failure", problems);
     boolean checkEvents = flag(config, "check-events", problems);
     if (!problems.isEmpty()) {
       throw new PluginConfigException(problems);

@@ -200,7 +200,7 @@ class ExecNotifierIT {
     Path out = dir.resolve("out");
     Path failing = script("fail.sh", "echo ran >> " + out + "\nexit 3");
     NotificationDispatcher dispatcher =
-        dispatch(exec(new JsonObject().put("command", failing.toString()).put("retry", true)));
+        dispatch(exec(new JsonObject().put("command", failing.toString()).put("retry-on-failure", true)));
 
     dispatcher.publish(events.masterElected());
 

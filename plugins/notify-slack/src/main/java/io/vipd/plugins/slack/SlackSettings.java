@@ -22,11 +22,14 @@ record SlackSettings(URI url, Duration timeout, boolean checkEvents) {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   private static final Set<String> KEYS = Set.of("url", "timeout", "check-events");
+  /** Keys of the notifier's YAML entry that the daemon reads itself (dispatch settings); ignored here. */
+  private static final Set<String> DAEMON_KEYS =
+      Set.of("name", "type", "events", "queue-capacity", "send-timeout", "retries");
 
   static SlackSettings parse(JsonObject config) throws PluginConfigException {
     List<PluginConfigException.Problem> problems = new ArrayList<>();
     for (String key : config.fieldNames()) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !DAEMON_KEYS.contains(key)) {
         problems.add(new PluginConfigException.Problem(key, "unknown setting; known: " + KEYS));
       }
     }
