@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * when it delivers again, with how many attempts failed and how many events were lost in between.
  */
 final class NotifierQueue {
+  // One logger name for all of notification dispatch, so operators tune a single category.
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   private final NotifierSpec spec;
