@@ -21,4 +21,10 @@ public record VipConfig(InetAddress address, int prefixLength, Optional<String> 
   public String cidr() {
     return address.getHostAddress() + "/" + prefixLength;
   }
+
+  /** {@code 10.0.0.100/24}, with its label when it has one. */
+  @Override
+  public String toString() {
+    return cidr() + label.map(l -> " label " + l).orElse("");
+  }
 }

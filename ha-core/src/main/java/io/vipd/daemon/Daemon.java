@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vipd.api.AdvertTransport;
 import io.vipd.api.HealthCheck;
+import io.vipd.api.Notifier;
 import io.vipd.api.SecretResolver;
 import io.vipd.config.ConfigException;
 import io.vipd.config.InstanceConfig;
@@ -57,6 +58,7 @@ public final class Daemon {
   private final List<NeighbourAnnouncer> announcers = new ArrayList<>();
   private final List<CheckRunner> runners = new ArrayList<>();
   private final List<StateListener> stateListeners = new ArrayList<>();
+  private Notifications notifications;
   private NetlinkMonitor monitor;
 
   private Daemon(VipdConfig config, Vertx vertx, PluginHost plugins, Rtnetlink netlink) {
@@ -114,6 +116,7 @@ public final class Daemon {
     List<String> machineProblems = new ArrayList<>();
     Extensions extensions = new Extensions(config, plugins, vertx, secrets);
     Map<String, HealthCheck> checks = extensions.checks();
+    Map<String, Notifier> notifiers = extensions.notifiers();
     List<Built> built = new ArrayList<>();
     for (InstanceConfig instance : config.instances()) {
       InetAddress source = primaryAddress(instance, machineProblems);
@@ -128,10 +131,17 @@ public final class Daemon {
     if (!machineProblems.isEmpty()) {
       throw new StartupException(machineProblems);
     }
+    notifications = new Notifications(config, vertx, notifiers);
+    stateListeners.add(notifications::stateChanged);
     for (Map.Entry<String, HealthCheck> check : checks.entrySet()) {
       var c = config.checks().get(check.getKey());
-      runners.add(new CheckRunner(vertx, check.getKey(), check.getValue(),
-          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall())));
+      CheckRunner runner = new CheckRunner(vertx, check.getKey(), check.getValue(),
+          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall()));
+      runner.addListener((name, old, now, result) -> {
+        log.info("check {}: {} -> {}{}", name, old, now, result.message().isEmpty() ? "" : " (" + result.message() + ")");
+        notifications.checkChanged(name, now, result, effectivePriorityTracking(name));
+      });
+      runners.add(runner);
     }
     for (Built b : built) {
       instances.add(instance(b));
@@ -209,6 +219,18 @@ public final class Daemon {
     }
   }
 
+  private int effectivePriorityTracking(String check) {
+    for (VrrpInstance instance : instances) {
+      boolean tracks = config.instances().stream()
+          .filter(c -> c.name().equals(instance.name()))
+          .anyMatch(c -> c.track().checks().stream().anyMatch(t -> t.check().equals(check)));
+      if (tracks) {
+        return instance.effectivePriority();
+      }
+    }
+    return 0;
+  }
+
   private boolean tracksLink(VrrpInstance instance, String interfaceName) {
     if (instance.spec().interfaceName().equals(interfaceName)) {
       return true;
@@ -234,6 +256,13 @@ public final class Daemon {
       monitor.close();
     }
     runners.forEach(CheckRunner::stop);
+    if (notifications != null) {
+      try {
+        notifications.close(Duration.ofMillis(300)).await(500, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        log.warn("notifiers did not close in time: {}", e.toString());
+      }
+    }
     announcers.forEach(NeighbourAnnouncer::close);
     netlink.close();
     vertx.close();

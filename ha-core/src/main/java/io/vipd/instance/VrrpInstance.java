@@ -256,7 +256,8 @@ public final class VrrpInstance {
     withAddresses("remove leftover", () -> {
       List<VipConfig> present = addressControl.present(spec.addresses());
       if (!present.isEmpty()) {
-        log.info("{}: removing {} left on {} by an earlier run", spec.name(), present, spec.interfaceName());
+        log.info("{}: removing {} left on {} by an earlier run", spec.name(),
+            present, spec.interfaceName());
         addressControl.remove(present);
       }
     });

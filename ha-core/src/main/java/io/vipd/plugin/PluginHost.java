@@ -3,6 +3,7 @@ package io.vipd.plugin;
 import io.vipd.api.HealthCheckFactory;
 import io.vipd.api.NotifierFactory;
 import io.vipd.api.TransportFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,6 +47,26 @@ public final class PluginHost implements AutoCloseable {
     return Path.of(System.getProperty("vipd.home", "."), "plugins");
   }
 
+  /**
+   * Like {@link #load(Path, BuiltIns)}, but a directory that does not exist gives a host with the built-ins
+   * only (a daemon whose configuration uses no plugin types needs no plugin directory).
+   */
+  public static PluginHost loadIfPresent(Path directory, BuiltIns builtIns) {
+    if (Files.exists(directory)) {
+      return load(directory, builtIns);
+    }
+    LOG.info("plugin directory {} does not exist: only built-in types are available", directory);
+    List<String> problems = new ArrayList<>();
+    ExtensionRegistry<HealthCheckFactory> checks = new ExtensionRegistry<>(ExtensionKind.CHECK);
+    ExtensionRegistry<NotifierFactory> notifiers = new ExtensionRegistry<>(ExtensionKind.NOTIFIER);
+    ExtensionRegistry<TransportFactory> transports = new ExtensionRegistry<>(ExtensionKind.TRANSPORT);
+    registerBuiltIns(builtIns, checks, notifiers, transports, problems);
+    if (!problems.isEmpty()) {
+      throw new PluginLoadException(problems);
+    }
+    return new PluginHost(null, List.of(), checks, notifiers, transports);
+  }
+
   /** Loads {@code directory} after checking it with {@link PluginDirectoryGuard#forCurrentUser()}. */
   public static PluginHost load(Path directory, BuiltIns builtIns) {
     return load(directory, builtIns, PluginDirectoryGuard.forCurrentUser());
@@ -62,9 +83,7 @@ public final class PluginHost implements AutoCloseable {
     ExtensionRegistry<HealthCheckFactory> checks = new ExtensionRegistry<>(ExtensionKind.CHECK);
     ExtensionRegistry<NotifierFactory> notifiers = new ExtensionRegistry<>(ExtensionKind.NOTIFIER);
     ExtensionRegistry<TransportFactory> transports = new ExtensionRegistry<>(ExtensionKind.TRANSPORT);
-    builtIns.checks().forEach(f -> checks.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
-    builtIns.notifiers().forEach(f -> notifiers.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
-    builtIns.transports().forEach(f -> transports.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
+    registerBuiltIns(builtIns, checks, notifiers, transports, problems);
 
     PluginManager manager = new VipdPluginManager(directory);
     manager.loadPlugins();
@@ -98,6 +117,14 @@ public final class PluginHost implements AutoCloseable {
     }
     loaded.forEach(p -> LOG.debug("loaded plugin {} {} from {}: {}", p.id(), p.version(), p.jar(), p.types()));
     return new PluginHost(manager, loaded, checks, notifiers, transports);
+  }
+
+  private static void registerBuiltIns(BuiltIns builtIns, ExtensionRegistry<HealthCheckFactory> checks,
+      ExtensionRegistry<NotifierFactory> notifiers, ExtensionRegistry<TransportFactory> transports,
+      List<String> problems) {
+    builtIns.checks().forEach(f -> checks.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
+    builtIns.notifiers().forEach(f -> notifiers.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
+    builtIns.transports().forEach(f -> transports.add(f.type(), f, Registered.BUILT_IN).ifPresent(problems::add));
   }
 
   private static <F> void register(PluginManager manager, PluginWrapper plugin, ExtensionKind kind, Class<F> point,
@@ -175,6 +202,8 @@ public final class PluginHost implements AutoCloseable {
   /** Stops and unloads every plugin; factories and the objects they created must not be used afterwards. */
   @Override
   public void close() {
-    close(manager);
+    if (manager != null) {
+      close(manager);
+    }
   }
 }
