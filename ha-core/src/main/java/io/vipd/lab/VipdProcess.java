@@ -17,19 +17,29 @@ public final class VipdProcess {
   private final Path config;
   private final Path log;
   private final List<String> jvmOptions;
+  /** A distribution's bin/vipd, or null to run the current class path. */
+  private final Path launcher;
   private Process process;
 
-  private VipdProcess(LabHost host, Path config, Path log, List<String> jvmOptions) {
+  private VipdProcess(LabHost host, Path config, Path log, List<String> jvmOptions, Path launcher) {
     this.host = host;
     this.config = config;
     this.log = log;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.launcher = launcher;
   }
 
   /** Starts {@code vipd run -c config} in {@code host}; {@code jvmOptions} go before the main class. */
   public static VipdProcess start(LabHost host, Path config, Path log, List<String> jvmOptions)
       throws IOException {
-    VipdProcess vipd = new VipdProcess(host, config, log, jvmOptions);
+    VipdProcess vipd = new VipdProcess(host, config, log, jvmOptions, null);
+    vipd.start();
+    return vipd;
+  }
+
+  /** Starts {@code launcher run -c config} in {@code host}: a distribution's {@code bin/vipd}, with its plugins. */
+  public static VipdProcess startDistribution(Path launcher, LabHost host, Path config, Path log) throws IOException {
+    VipdProcess vipd = new VipdProcess(host, config, log, List.of(), launcher);
     vipd.start();
     return vipd;
   }
@@ -40,6 +50,12 @@ public final class VipdProcess {
       throw new IllegalStateException("vipd is already running in " + host.name());
     }
     List<String> command = new ArrayList<>();
+    if (launcher != null) {
+      command.addAll(List.of(launcher.toString(), "run", "-c", config.toString()));
+      Files.writeString(log, "", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      process = host.spawn(command, log.toFile());
+      return;
+    }
     command.add(javaExecutable());
     command.addAll(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(jvmOptions);
