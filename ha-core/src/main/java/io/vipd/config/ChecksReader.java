@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

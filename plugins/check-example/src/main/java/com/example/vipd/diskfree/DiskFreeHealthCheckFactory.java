@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.HealthCheckFactory;
 import io.vipd.api.PluginConfigException;
-import io.vipd.api.PluginConfigException.Problem;
+import io.vipd.api.SettingsReader;
 import io.vipd.api.PluginContext;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -34,36 +34,18 @@ public final class DiskFreeHealthCheckFactory implements HealthCheckFactory {
   /** Validates everything and reports every problem at once; connects nowhere, touches nothing. */
   @Override
   public HealthCheck create(PluginContext context, JsonObject config) throws PluginConfigException {
-    List<Problem> problems = new ArrayList<>();
-    for (String key : config.fieldNames()) {
-      if (!List.of("path", "min-free-percent", "degraded-below-percent").contains(key)) {
-        problems.add(new Problem(key, "unknown key"));
-      }
+    SettingsReader settings = new SettingsReader(config, Set.of("path", "min-free-percent", "degraded-below-percent"));
+    String path = settings.requiredString("path");
+    if (path != null && !path.startsWith("/")) {
+      settings.problem("path", "must be an absolute path on the filesystem to watch");
     }
-    Object path = config.getValue("path");
-    if (!(path instanceof String p) || !p.startsWith("/")) {
-      problems.add(new Problem("path", "is required: an absolute path on the filesystem to watch"));
-    }
-    double minFree = percent(config, "min-free-percent", 5, problems);
-    double degradedBelow = percent(config, "degraded-below-percent", minFree, problems);
+    double minFree = Objects.requireNonNullElse(settings.optionalNumber("min-free-percent", 0, 100), 5.0);
+    double degradedBelow =
+        Objects.requireNonNullElse(settings.optionalNumber("degraded-below-percent", 0, 100), minFree);
     if (degradedBelow < minFree) {
-      problems.add(new Problem("degraded-below-percent", "must be at least min-free-percent (" + minFree + ")"));
+      settings.problem("degraded-below-percent", "must be at least min-free-percent (" + minFree + ")");
     }
-    if (!problems.isEmpty()) {
-      throw new PluginConfigException(problems);
-    }
-    return new DiskFreeHealthCheck(context.vertx(), (String) path, minFree, degradedBelow);
-  }
-
-  private static double percent(JsonObject config, String key, double defaultValue, List<Problem> problems) {
-    Object value = config.getValue(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 100) {
-      problems.add(new Problem(key, "must be a number from 0 to 100"));
-      return defaultValue;
-    }
-    return n.doubleValue();
+    settings.done();
+    return new DiskFreeHealthCheck(context.vertx(), path, minFree, degradedBelow);
   }
 }

@@ -49,7 +49,7 @@ class DiskFreeHealthCheckTest {
   void badConfigListsEveryProblem() {
     assertThatThrownBy(() -> create(new JsonObject().put("min-free-percent", 20).put("degraded-below-percent", 10)))
         .isInstanceOf(PluginConfigException.class)
-        .hasMessage("path: is required: an absolute path on the filesystem to watch; "
+        .hasMessage("path: is required; "
             + "degraded-below-percent: must be at least min-free-percent (20.0)");
   }
 }

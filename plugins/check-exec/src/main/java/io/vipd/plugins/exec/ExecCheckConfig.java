@@ -1,5 +1,6 @@
 package io.vipd.plugins.exec;
 
+import io.vipd.api.SettingsReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.PluginConfigException;
@@ -21,7 +22,7 @@ record ExecCheckConfig(List<String> command, Integer degradedExitCode, Duration 
   private static final Set<String> KEYS = Set.of("command", "degraded-exit-code", "kill-timeout");
 
   static ExecCheckConfig parse(JsonObject config) throws PluginConfigException {
-    ConfigReader reader = new ConfigReader(config, KEYS);
+    SettingsReader reader = new SettingsReader(config, KEYS);
     List<String> command = new ArrayList<>();
     Object raw = reader.raw("command");
     if (raw == null) {

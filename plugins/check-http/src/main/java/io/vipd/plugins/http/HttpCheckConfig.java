@@ -1,5 +1,6 @@
 package io.vipd.plugins.http;
 
+import io.vipd.api.SettingsReader;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.PluginConfigException;
 import java.net.URI;
@@ -41,7 +42,7 @@ record HttpCheckConfig(String method, String url, Map<String, String> headers, L
   }
 
   static HttpCheckConfig parse(JsonObject config) throws PluginConfigException {
-    ConfigReader reader = new ConfigReader(config, KEYS);
+    SettingsReader reader = new SettingsReader(config, KEYS);
     String method = reader.optionalString("method");
     if (method != null && !METHODS.contains(method)) {
       reader.problem("method", "must be one of " + METHODS.stream().sorted().toList());

@@ -1,5 +1,6 @@
 package io.vipd.plugins.tcp;
 
+import io.vipd.api.SettingsReader;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.PluginConfigException;
 import java.time.Duration;
@@ -22,7 +23,7 @@ record TcpCheckConfig(String host, int port, String send, String expect, Duratio
   private static final Set<String> KEYS = Set.of("host", "port", "send", "expect", "connect-timeout", "degraded-latency");
 
   static TcpCheckConfig parse(JsonObject config) throws PluginConfigException {
-    ConfigReader reader = new ConfigReader(config, KEYS);
+    SettingsReader reader = new SettingsReader(config, KEYS);
     String host = reader.requiredString("host");
     int port = reader.requiredInt("port", 1, 65535);
     String send = reader.optionalString("send");

@@ -1,27 +1,35 @@
-package io.vipd.plugins.http;
+package io.vipd.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginConfigException.Problem;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads typed values out of a plugin's config mapping, collecting every problem instead of stopping at the first. */
-final class ConfigReader {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
+/**
+ * Reads typed values out of a plugin's settings, collecting every problem instead of stopping at the
+ * first, so a factory reports them all at once:
+ *
+ * <pre>{@code
+ * SettingsReader settings = new SettingsReader(config, Set.of("host", "port", "connect-timeout"));
+ * String host = settings.requiredString("host");
+ * int port = settings.requiredInt("port", 1, 65535);
+ * Duration connectTimeout = settings.optionalDuration("connect-timeout");
+ * settings.done(); // throws PluginConfigException listing every problem
+ * }</pre>
+ *
+ * Durations use the daemon's syntax ({@link Durations}); unknown keys are problems, so a typo never
+ * silently disables a setting.
+ */
+public final class SettingsReader {
   private final JsonObject config;
   private final List<Problem> problems = new ArrayList<>();
 
-  ConfigReader(JsonObject config, Set<String> knownKeys) {
+  public SettingsReader(JsonObject config, Set<String> knownKeys) {
     this.config = config == null ? new JsonObject() : config;
     for (String key : this.config.fieldNames()) {
       if (!knownKeys.contains(key)) {
@@ -30,7 +38,12 @@ final class ConfigReader {
     }
   }
 
-  String requiredString(String key) {
+  /** The raw value, for keys that accept several shapes; null when absent. */
+  public Object raw(String key) {
+    return config.getValue(key);
+  }
+
+  public String requiredString(String key) {
     String value = optionalString(key);
     if (value == null && !config.containsKey(key)) {
       problems.add(new Problem(key, "is required"));
@@ -38,7 +51,8 @@ final class ConfigReader {
     return value;
   }
 
-  String optionalString(String key) {
+  /** A non-blank string; null when absent. */
+  public String optionalString(String key) {
     Object value = config.getValue(key);
     if (value == null) {
       return null;
@@ -50,7 +64,7 @@ final class ConfigReader {
     return text;
   }
 
-  int requiredInt(String key, int min, int max) {
+  public int requiredInt(String key, int min, int max) {
     Object value = config.getValue(key);
     if (value == null) {
       problems.add(new Problem(key, "is required"));
@@ -64,32 +78,43 @@ final class ConfigReader {
     return number.intValue();
   }
 
-  /** A duration written like the rest of the YAML ({@code 250ms}, {@code 2s}, {@code 2.5s}, {@code 1m}); null when absent. */
-  Duration optionalDuration(String key) {
+  /** An integer within [min, max]; null when absent. */
+  public Integer optionalInt(String key, int min, int max) {
+    return config.getValue(key) == null ? null : requiredInt(key, min, max);
+  }
+
+  /** A number within [min, max]; null when absent. */
+  public Double optionalNumber(String key, double min, double max) {
     Object value = config.getValue(key);
     if (value == null) {
       return null;
     }
-    Matcher m = value instanceof String text ? DURATION.matcher(text.trim()) : null;
-    if (m == null || !m.matches()) {
-      problems.add(new Problem(key, "must be a positive duration such as 250ms, 2s, 2.5s or 1m"));
+    if (!(value instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max) {
+      problems.add(new Problem(key, "must be a number from " + min + " to " + max));
       return null;
     }
-    BigDecimal perUnit = switch (m.group(2)) {
-      case "ms" -> BigDecimal.ONE;
-      case "s" -> BigDecimal.valueOf(1_000);
-      case "m" -> BigDecimal.valueOf(60_000);
-      default -> BigDecimal.valueOf(3_600_000);
-    };
-    BigDecimal millis = new BigDecimal(m.group(1)).multiply(perUnit);
-    if (millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0) {
-      problems.add(new Problem(key, "must be a positive whole number of milliseconds"));
-      return null;
-    }
-    return Duration.ofMillis(millis.longValueExact());
+    return n.doubleValue();
   }
 
-  boolean optionalBoolean(String key, boolean defaultValue) {
+  /** A positive duration ({@code 250ms}, {@code 2s}, {@code 2.5s}, {@code 1m}); null when absent. */
+  public Duration optionalDuration(String key) {
+    Object value = config.getValue(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Duration duration = Durations.parse(String.valueOf(value));
+      if (!duration.isZero() && value instanceof String) {
+        return duration;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    problems.add(new Problem(key, "must be a positive duration such as 250ms, 2s, 2.5s or 1m"));
+    return null;
+  }
+
+  public boolean optionalBoolean(String key, boolean defaultValue) {
     Object value = config.getValue(key);
     if (value == null) {
       return defaultValue;
@@ -101,8 +126,8 @@ final class ConfigReader {
     return flag;
   }
 
-  /** A mapping of strings to strings; empty when absent. */
-  Map<String, String> optionalStringMap(String key) {
+  /** A mapping of names to strings; empty when absent. */
+  public Map<String, String> optionalStringMap(String key) {
     Object value = config.getValue(key);
     if (value == null) {
       return Map.of();
@@ -113,8 +138,7 @@ final class ConfigReader {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : mapping.fieldNames()) {
-      Object entry = mapping.getValue(name);
-      if (entry instanceof String text) {
+      if (mapping.getValue(name) instanceof String text) {
         out.put(name, text);
       } else {
         problems.add(new Problem(key + "." + name, "must be a string"));
@@ -124,7 +148,7 @@ final class ConfigReader {
   }
 
   /** A list of integers within [min, max] (a single integer counts as a list of one); null when absent. */
-  List<Integer> optionalIntList(String key, int min, int max) {
+  public List<Integer> optionalIntList(String key, int min, int max) {
     Object value = config.getValue(key);
     if (value == null) {
       return null;
@@ -138,8 +162,8 @@ final class ConfigReader {
     }
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      Object item = array.getValue(i);
-      if (item instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= min && n.intValue() <= max) {
+      if (array.getValue(i) instanceof Number n && n.doubleValue() == n.intValue()
+          && n.intValue() >= min && n.intValue() <= max) {
         out.add(n.intValue());
       } else {
         problems.add(new Problem(key + "[" + i + "]", "must be an integer from " + min + " to " + max));
@@ -148,12 +172,13 @@ final class ConfigReader {
     return out;
   }
 
-  void problem(String key, String message) {
+  /** Adds a problem found by the plugin's own checks. */
+  public void problem(String key, String message) {
     problems.add(new Problem(key, message));
   }
 
   /** Throws when any problem was found. */
-  void done() throws PluginConfigException {
+  public void done() throws PluginConfigException {
     if (!problems.isEmpty()) {
       throw new PluginConfigException(problems);
     }

@@ -1,5 +1,6 @@
-package io.vipd.config;
+package io.vipd.api;
 
+import io.vipd.api.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,11 +1,14 @@
-package io.vipd.config;
+package io.vipd.api;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as written in the YAML: {@code 100ms}, {@code 1s}, {@code 2.5s}, {@code 1m}, {@code 1h}, {@code 0}. */
+/**
+ * Durations as written in vipd's YAML, for the daemon and plugins alike: {@code 100ms}, {@code 1s},
+ * {@code 2.5s}, {@code 1m}, {@code 1h}, {@code 0}.
+ */
 public final class Durations {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)([a-zA-Z]*)");
 
