@@ -8,10 +8,13 @@ import io.vipd.api.AdvertTransport;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.Notifier;
 import io.vipd.api.SecretResolver;
+import io.vipd.config.ApiConfig;
 import io.vipd.config.ConfigException;
 import io.vipd.config.InstanceConfig;
 import io.vipd.config.VipConfig;
 import io.vipd.config.VipdConfig;
+import io.vipd.http.ApiServer;
+import io.vipd.http.DaemonBackend;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.instance.StateListener;
 import io.vipd.instance.VrrpInstance;
@@ -21,6 +24,7 @@ import io.vipd.net.NativeIoException;
 import io.vipd.net.NetlinkMonitor;
 import io.vipd.net.NetworkEvent;
 import io.vipd.net.Rtnetlink;
+import io.vipd.notify.NotifierStats;
 import io.vipd.plugin.BuiltIns;
 import io.vipd.plugin.PluginHost;
 import io.vipd.track.CheckRunner;
@@ -60,6 +64,7 @@ public final class Daemon {
   private final List<StateListener> stateListeners = new ArrayList<>();
   private Notifications notifications;
   private NetlinkMonitor monitor;
+  private ApiServer api;
 
   private Daemon(VipdConfig config, Vertx vertx, PluginHost plugins, Rtnetlink netlink) {
     this.config = config;
@@ -110,6 +115,16 @@ public final class Daemon {
 
   public VipdConfig config() {
     return config;
+  }
+
+  /** The health checks' runners, in configuration order. */
+  public List<CheckRunner> checks() {
+    return List.copyOf(runners);
+  }
+
+  /** Every notifier's delivery counters. */
+  public List<NotifierStats> notifierStats() {
+    return notifications == null ? List.of() : notifications.stats();
   }
 
   private void build(SecretResolver secrets) throws ConfigException, StartupException {
@@ -195,7 +210,20 @@ public final class Daemon {
       throw new StartupException("cannot watch links over rtnetlink: " + e.getMessage());
     }
     runners.forEach(CheckRunner::start);
+    startApi();
     log.info("vipd node {} running {} instance(s), {} check(s)", config.node(), instances.size(), runners.size());
+  }
+
+  private void startApi() throws StartupException {
+    if (config.api().isEmpty()) {
+      return;
+    }
+    ApiConfig apiConfig = config.api().get();
+    try {
+      api = ApiServer.start(vertx, apiConfig, new DaemonBackend(this)).await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new StartupException(ApiServer.bindFailure(apiConfig, e));
+    }
   }
 
   private void onNetworkEvent(NetworkEvent event) {
@@ -245,6 +273,9 @@ public final class Daemon {
    * {@code budget} as far as the instances go.
    */
   public void stop(Duration budget) {
+    if (api != null) {
+      api.close();
+    }
     List<Future<Void>> stopped = new ArrayList<>();
     instances.forEach(i -> stopped.add(i.stop()));
     try {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class VrrpInstance {
   private final StateListener listener;
   private final LongSupplier nanoClock;
   private final DropCounters drops = new DropCounters();
+  private final TransitionCounters transitions = new TransitionCounters();
   /** Active fault sources ({@code link eth0}, {@code checks}) and their reasons. */
   private final Map<String, String> faults = new LinkedHashMap<>();
   private long timerId = -1;
@@ -49,6 +51,8 @@ public final class VrrpInstance {
   private volatile int effectivePriority;
   private volatile long advertsSent;
   private volatile long advertsReceived;
+  private volatile InetAddress currentMaster;
+  private volatile String faultReason;
 
   public VrrpInstance(
       InstanceSpec spec,
@@ -89,6 +93,20 @@ public final class VrrpInstance {
     return drops;
   }
 
+  public TransitionCounters transitions() {
+    return transitions;
+  }
+
+  /** The master this instance last accepted an advert from while in Backup; empty in other states. */
+  public Optional<InetAddress> currentMaster() {
+    return Optional.ofNullable(currentMaster);
+  }
+
+  /** The active fault reasons, joined ({@code link eth0 down, maintenance}); empty when there is none. */
+  public Optional<String> faultReason() {
+    return Optional.ofNullable(faultReason);
+  }
+
   public long advertsSent() {
     return advertsSent;
   }
@@ -99,6 +117,11 @@ public final class VrrpInstance {
 
   public String transportDescription() {
     return transport.describe();
+  }
+
+  /** Packets the transport dropped itself, by its reason names. */
+  public Map<String, Long> transportDropCounts() {
+    return transport.dropCounts();
   }
 
   /**
@@ -166,6 +189,28 @@ public final class VrrpInstance {
   }
 
   /**
+   * Hands mastership to a backup now: a master resigns with a priority-0 advert, so the best backup takes
+   * over after its Skew_Time (RFC 5798 section 6.4.2), and rejoins at once as a backup. It goes through a
+   * momentary fault (MASTER -> FAULT -> BACKUP, both logged and notified) because leaving Master for Fault
+   * is the state machine's way of resigning without stopping. A node that would preempt the new master
+   * (higher priority, preempt on) takes the VIP back as VRRP says; maintenance keeps it away instead.
+   * Completes with false, doing nothing, when the instance is not master.
+   */
+  public Future<Boolean> handOver(String reason) {
+    Promise<Boolean> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (state != VrrpState.MASTER || !faults.isEmpty()) {
+        done.complete(false);
+        return;
+      }
+      apply(new VrrpEvent.FaultRaised(reason));
+      apply(new VrrpEvent.FaultCleared());
+      done.complete(true);
+    });
+    return done.future();
+  }
+
+  /**
    * Someone removed one of our addresses behind our back: a master puts it back and re-announces, other
    * states ignore it.
    */
@@ -202,6 +247,8 @@ public final class VrrpInstance {
       perform(action);
     }
     effectivePriority = machine.effectivePriority();
+    currentMaster = machine.state() == VrrpState.BACKUP ? machine.currentMaster().orElse(null) : null;
+    faultReason = machine.state() == VrrpState.FAULT ? machine.faultReason().orElse(null) : null;
     armTimer();
   }
 
@@ -217,6 +264,7 @@ public final class VrrpInstance {
       announcer.announceNow();
     } else if (action instanceof VrrpAction.StateChanged change) {
       state = change.to();
+      transitions.entered(change.to());
       log.info("{}: {} -> {} ({}), priority {}", spec.name(), change.from(), change.to(), change.reason(),
           machine.effectivePriority());
       notifyListener(change);

@@ -1,0 +1,19 @@
+package io.vipd.http;
+
+import io.vertx.core.Future;
+
+/** What the HTTP API reads and controls; {@link DaemonBackend} is the real one, tests use their own. */
+public interface ApiBackend {
+
+  /** A fresh snapshot; called on the HTTP server's event loop, so it must not block. */
+  DaemonStatus status();
+
+  /** Whether an instance of that name runs. */
+  boolean hasInstance(String name);
+
+  /** Puts the instance into FAULT for maintenance (it gives up its VIPs), or takes it out again. */
+  void setMaintenance(String instance, boolean enabled);
+
+  /** Hands the instance's mastership to a backup; completes with false when it was not master. */
+  Future<Boolean> failover(String instance);
+}

@@ -1,0 +1,90 @@
+package io.vipd.http;
+
+import io.vertx.core.Future;
+import io.vipd.api.CheckResult;
+import io.vipd.config.CheckConfig;
+import io.vipd.daemon.Daemon;
+import io.vipd.instance.VrrpInstance;
+import io.vipd.track.CheckRunner;
+import io.vipd.vrrp.VrrpState;
+import io.vipd.vrrp.VrrpTimers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The API's view of a running {@link Daemon}: snapshots its parts and forwards control requests. */
+public final class DaemonBackend implements ApiBackend {
+  /** The fault source (and reason) maintenance raises on an instance. */
+  public static final String MAINTENANCE = "maintenance";
+
+  private final Daemon daemon;
+  private final long startedNanos = System.nanoTime();
+  private final Set<String> inMaintenance = ConcurrentHashMap.newKeySet();
+
+  public DaemonBackend(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  @Override
+  public DaemonStatus status() {
+    List<InstanceStatus> instances = new ArrayList<>();
+    daemon.instances().forEach(i -> instances.add(instance(i)));
+    List<CheckState> checks = new ArrayList<>();
+    for (CheckRunner runner : daemon.checks()) {
+      CheckConfig config = daemon.config().checks().get(runner.name());
+      CheckResult last = runner.lastResult();
+      checks.add(new CheckState(runner.name(), config == null ? "" : config.type(), runner.status(),
+          last == null ? "" : last.message(), Optional.ofNullable(last).map(CheckResult::latency)));
+    }
+    return new DaemonStatus(daemon.config().node(), version(), Duration.ofNanos(System.nanoTime() - startedNanos),
+        instances, checks, daemon.notifierStats());
+  }
+
+  @Override
+  public boolean hasInstance(String name) {
+    return find(name).isPresent();
+  }
+
+  @Override
+  public void setMaintenance(String name, boolean enabled) {
+    VrrpInstance instance = find(name).orElseThrow();
+    if (enabled) {
+      inMaintenance.add(name);
+      instance.raiseFault(MAINTENANCE, MAINTENANCE);
+    } else {
+      inMaintenance.remove(name);
+      instance.clearFault(MAINTENANCE);
+    }
+  }
+
+  @Override
+  public Future<Boolean> failover(String name) {
+    return find(name).orElseThrow().handOver("failover requested over the API");
+  }
+
+  private InstanceStatus instance(VrrpInstance i) {
+    var settings = i.spec().settings();
+    VrrpState state = i.state();
+    Optional<String> master = state == VrrpState.MASTER
+        ? Optional.of(settings.primaryAddress().getHostAddress())
+        : i.currentMaster().map(a -> a.getHostAddress());
+    return new InstanceStatus(i.name(), i.spec().interfaceName(), settings.vrid(), settings.version(), state,
+        settings.priority(), i.effectivePriority(), master, i.faultReason(), inMaintenance.contains(i.name()),
+        i.spec().addresses().stream().map(v -> v.cidr()).toList(),
+        VrrpTimers.centis(settings.advertIntervalCentis()), i.advertsSent(), i.advertsReceived(),
+        i.drops().snapshot(), i.transportDescription(), i.transportDropCounts(), i.transitions().snapshot());
+  }
+
+  private Optional<VrrpInstance> find(String name) {
+    return daemon.instances().stream().filter(i -> i.name().equals(name)).findFirst();
+  }
+
+  /** The jar's Implementation-Version, {@code dev} when run from classes. */
+  static String version() {
+    String version = DaemonBackend.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}
