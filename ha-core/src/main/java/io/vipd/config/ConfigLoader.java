@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.IpLiterals;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
@@ -147,7 +148,7 @@ public final class ConfigLoader {
       host = host.substring(1, host.length() - 1);
     }
     try {
-      InetAddress address = IpLiterals.parse(host);
+      InetAddress address = IpLiterals.require(host);
       int number = Integer.parseInt(port);
       if (number < 1 || number > 65535) {
         throw new IllegalArgumentException("port");

@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.IpLiterals;
 import io.vipd.api.Durations;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.IpLiterals;
 import io.vipd.api.Durations;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -171,7 +172,7 @@ final class NodeReader {
       return null;
     }
     try {
-      return IpLiterals.parse(text.value().trim());
+      return IpLiterals.require(text.value().trim());
     } catch (IllegalArgumentException e) {
       problem(node, path, "must be an IP address, got `" + text.shown() + "`");
       return null;

@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.IpLiterals;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;

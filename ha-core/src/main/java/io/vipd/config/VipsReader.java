@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.api.IpLiterals;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ final class VipsReader {
     int slash = value.indexOf('/');
     InetAddress address;
     try {
-      address = IpLiterals.parse(slash < 0 ? value : value.substring(0, slash));
+      address = IpLiterals.require(slash < 0 ? value : value.substring(0, slash));
     } catch (IllegalArgumentException e) {
       reader.problem(node, path, "must be an IP address with an optional /prefix, got `" + text.shown() + "`");
       return null;

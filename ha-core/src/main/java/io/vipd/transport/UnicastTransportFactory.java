@@ -1,5 +1,6 @@
 package io.vipd.transport;
 
+import io.vipd.api.IpLiterals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.AdvertTransport;

@@ -1,4 +1,4 @@
-package io.vipd.transport;
+package io.vipd.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
