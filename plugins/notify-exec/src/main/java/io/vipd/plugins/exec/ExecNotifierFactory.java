@@ -13,7 +13,7 @@ import org.pf4j.Extension;
  *
  * <pre>
  * notifiers:
- *   - name: legacy-scripts
+ *   legacy-scripts:
  *     type: exec
  *     command: /etc/keepalived/notify.sh     # gets INSTANCE db-vip MASTER 100
  *     on-master: [/usr/local/bin/promote-replica, --yes]

@@ -15,9 +15,9 @@ import org.pf4j.Extension;
  *
  * <pre>
  * notifiers:
- *   - name: slack-ops
+ *   slack-ops:
  *     type: slack
- *     url: ${env:VIPD_SLACK_WEBHOOK_URL}
+ *     url: ${env:SLACK_WEBHOOK_URL}
  *     timeout: 5s
  * </pre>
  */

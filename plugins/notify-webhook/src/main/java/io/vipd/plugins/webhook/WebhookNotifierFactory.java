@@ -15,7 +15,7 @@ import org.pf4j.Extension;
  *
  * <pre>
  * notifiers:
- *   - name: ops-webhook
+ *   ops-webhook:
  *     type: webhook
  *     url: https://ops.example.com/hooks/vipd
  *     secret: ${env:VIPD_WEBHOOK_SECRET}
