@@ -41,8 +41,10 @@ final class Notifications {
     this.events = new HaEventFactory(config.node(), Clock.systemUTC());
     for (Map.Entry<String, Notifier> entry : notifiers.entrySet()) {
       NotifierConfig notifierConfig = config.notifiers().get(entry.getKey());
-      NotifierSpec spec = new NotifierSpec(entry.getKey(), entry.getValue(), notifierConfig.events(),
-          NotifierSpec.DEFAULT_QUEUE_CAPACITY, NotifierSpec.DEFAULT_SEND_TIMEOUT, RetryPolicy.DEFAULT);
+      NotifierConfig.Delivery delivery = notifierConfig.delivery();
+      NotifierSpec spec = new NotifierSpec(entry.getKey(), entry.getValue(), notifierConfig.events().orElse(null),
+          delivery.queueCapacity(), delivery.sendTimeout(), new RetryPolicy(delivery.maxAttempts(),
+              delivery.initialDelay(), delivery.maxDelay(), delivery.maxRetryAfter()));
       dispatchers.put(entry.getKey(), new NotificationDispatcher(vertx, List.of(spec)));
     }
   }
