@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,8 @@ public final class KeepalivedProcess {
   private final Path pidFile;
   private final Path vrrpPidFile;
   private Process process;
+  /** Where the current run's output starts in the log. */
+  private long logStart;
 
   private KeepalivedProcess(LabHost host, KeepalivedConfig config, Path directory) {
     this.host = host;
@@ -59,6 +63,11 @@ public final class KeepalivedProcess {
       throw new IllegalStateException("keepalived is already running in " + host.name());
     }
     Files.writeString(log, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    logStart = Files.size(log);
+    // After a kill the files are stale, and while the killed child is an unreaped zombie keepalived would
+    // take its pid for a running daemon and refuse to start.
+    Files.deleteIfExists(pidFile);
+    Files.deleteIfExists(vrrpPidFile);
     // -n foreground, -l log to the console (our log file), -D detailed, -G no syslog, -P VRRP only.
     process = host.spawn(List.of("keepalived", "-n", "-l", "-D", "-G", "-P",
         "-f", configFile.toString(), "-p", pidFile.toString(), "-r", vrrpPidFile.toString()), log.toFile());
@@ -98,10 +107,18 @@ public final class KeepalivedProcess {
       return;
     }
     Lab.run("kill", "-STOP", Long.toString(process.pid()));
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       throw new IOException("keepalived " + process.pid() + " did not die after SIGKILL");
+    }
+    for (ProcessHandle child : children) {
+      try {
+        child.onExit().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IOException("keepalived child " + child.pid() + " did not die after SIGKILL", e);
+      }
     }
   }
 
@@ -128,9 +145,18 @@ public final class KeepalivedProcess {
     return Files.readString(log);
   }
 
-  /** The state keepalived last logged entering ({@code MASTER}, {@code BACKUP}, {@code FAULT}), or null. */
+  /** The log of the current (or last) run only. */
+  public String logTextSinceStart() throws IOException {
+    String text = logText();
+    return text.substring((int) Math.min(logStart, text.length()));
+  }
+
+  /**
+   * The state keepalived last logged entering in its current run ({@code MASTER}, {@code BACKUP},
+   * {@code FAULT}), or null.
+   */
   public String state() throws IOException {
-    Matcher matcher = STATE_LINE.matcher(logText());
+    Matcher matcher = STATE_LINE.matcher(logTextSinceStart());
     String last = null;
     while (matcher.find()) {
       last = matcher.group(1);
