@@ -99,7 +99,8 @@ class KeepalivedInteropIT {
     lab.startVipd(150);
     lab.awaitUntil(lab::vipdIsMaster);
     KeepalivedProcess keepalived = lab.startKeepalived(100);
-    lab.awaitUntil(lab::keepalivedIsBackup);
+    // keepalived starts in BACKUP; staying there past Master_Down_Interval shows it hears vipd
+    lab.assertStays(() -> lab.vipdIsMaster() && lab.keepalivedIsBackup());
     lab.clientPingsVip();
     assertThat(lab.clientSeesVipAt()).isEqualTo(lab.vipdHost.mac());
 
@@ -117,7 +118,9 @@ class KeepalivedInteropIT {
     KeepalivedProcess keepalived = lab.startKeepalived(150);
     lab.awaitUntil(keepalived::isMaster);
     lab.startVipd(100);
+    // vipd starts in BACKUP; staying there past Master_Down_Interval shows it hears keepalived
     lab.awaitUntil(lab::vipdIsBackup);
+    lab.assertStays(() -> keepalived.isMaster() && lab.vipdIsBackup());
     lab.clientPingsVip();
     assertThat(lab.clientSeesVipAt()).isEqualTo(lab.keepalivedHost.mac());
 
@@ -136,7 +139,7 @@ class KeepalivedInteropIT {
     lab.startVipd(150);
     lab.awaitUntil(lab::vipdIsMaster);
     KeepalivedProcess keepalived = lab.startKeepalived(100);
-    lab.awaitUntil(lab::keepalivedIsBackup);
+    lab.assertStays(() -> lab.vipdIsMaster() && lab.keepalivedIsBackup());
 
     assertThat(lab.vipd().stop(Duration.ofSeconds(10))).isZero();
 
@@ -185,7 +188,8 @@ class KeepalivedInteropIT {
     lab.awaitUntil(lab::vipdIsMaster);
     lab.awaitUntil(() -> !VipdLog.drops(lab.vipd().logText(), DropReason.AUTH_MISMATCH).isEmpty());
     lab.awaitUntil(() -> keepalived.logText().contains("received an invalid passwd"));
-    assertThat(lab.vipdWireDrops()).allMatch(line -> line.contains(DropReason.AUTH_MISMATCH.label()));
+    assertThat(lab.vipdWireDrops()).isNotEmpty().allMatch(line -> line.contains(DropReason.AUTH_MISMATCH.label()));
+    assertThat(lab.keepalivedComplaints()).isNotEmpty().allMatch(line -> line.contains("received an invalid passwd"));
   }
 
   @Test
