@@ -107,6 +107,8 @@ public record KeepalivedConfig(
     lines.add("global_defs {");
     lines.add("  router_id " + routerId);
     lines.add("  vrrp_version " + version);
+    // Scripts run as root. No enable_script_security: it would refuse scripts under a world-writable /tmp,
+    // where tests keep them; keepalived only logs a warning about it.
     lines.add("  script_user root");
     lines.add("}");
     if (trackScript != null) {

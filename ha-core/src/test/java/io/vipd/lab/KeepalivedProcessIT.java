@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.testing.Environment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,23 @@ class KeepalivedProcessIT {
 
       assertThat(host.hasAddress("10.99.0.100")).isFalse();
       assertThat(children).noneMatch(ProcessHandle::isAlive);
+    }
+  }
+
+  @Test
+  void aFailingTrackScriptPutsItInFault() throws Exception {
+    try (Lab lab = Lab.create()) {
+      LabHost host = lab.addHost("k1", 11);
+      Path healthy = Files.createFile(dir.resolve("healthy"));
+      KeepalivedProcess keepalived = KeepalivedProcess.start(host, KeepalivedConfig.of(53, 100, 3, "10.99.0.100/24")
+          .withAdvertInterval(Duration.ofMillis(100))
+          .withTrackScript(new KeepalivedConfig.TrackScript("/usr/bin/test -e " + healthy, 1, 1, 1, 0)), dir);
+      await().atMost(Duration.ofSeconds(10)).until(keepalived::isMaster);
+
+      Files.delete(healthy);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> "FAULT".equals(keepalived.state()));
+      await().atMost(Duration.ofSeconds(5)).until(() -> !host.hasAddress("10.99.0.100"));
     }
   }
 }
