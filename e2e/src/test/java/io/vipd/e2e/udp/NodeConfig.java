@@ -10,21 +10,27 @@ import java.util.List;
  * with either the default multicast transport or the udp plugin transport. Keys are {@code ${file:...}}
  * references, as the README tells operators to write them.
  */
-record NodeConfig(String node, int priority, List<String> peers, Key key, Key previousKey, boolean udp) {
+record NodeConfig(
+    String node, int priority, List<String> peers, Key key, Key previousKey, String replayWindow, boolean udp) {
 
   /** A key file and the id it is sent under. */
   record Key(Path file, int id) {}
 
   static NodeConfig multicast(String node, int priority) {
-    return new NodeConfig(node, priority, List.of(), null, null, false);
+    return new NodeConfig(node, priority, List.of(), null, null, null, false);
   }
 
   static NodeConfig udp(String node, int priority, List<String> peers, Key key) {
-    return new NodeConfig(node, priority, peers, key, null, true);
+    return new NodeConfig(node, priority, peers, key, null, null, true);
   }
 
   NodeConfig withKeys(Key current, Key previous) {
-    return new NodeConfig(node, priority, peers, current, previous, udp);
+    return new NodeConfig(node, priority, peers, current, previous, replayWindow, udp);
+  }
+
+  /** The udp transport's {@code replay-window}, e.g. {@code 2s}. */
+  NodeConfig withReplayWindow(String window) {
+    return new NodeConfig(node, priority, peers, key, previousKey, window, udp);
   }
 
   String yaml() {
@@ -45,6 +51,9 @@ record NodeConfig(String node, int priority, List<String> peers, Key key, Key pr
       if (previousKey != null) {
         y.append("      previous-key: ${file:").append(previousKey.file()).append("}\n")
             .append("      previous-key-id: ").append(previousKey.id()).append('\n');
+      }
+      if (replayWindow != null) {
+        y.append("      replay-window: ").append(replayWindow).append('\n');
       }
     }
     y.append("    vips: [").append(UdpCluster.VIP).append("/24]\n");

@@ -113,7 +113,8 @@ final class UdpCluster implements AutoCloseable {
   /** bin/vipd of the distribution, started with debug logging. */
   private static Path debugLauncher(Path dir) throws IOException {
     Path script = dir.resolve("vipd-debug");
-    Files.writeString(script, "#!/bin/sh\nexport VIPD_LOG_LEVEL=DEBUG\nexec '" + Distribution.launcher() + "' \"$@\"\n");
+    Files.writeString(script,
+        "#!/bin/sh\nexport VIPD_LOG_LEVEL=DEBUG\nexec '" + Distribution.launcher() + "' \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
   }

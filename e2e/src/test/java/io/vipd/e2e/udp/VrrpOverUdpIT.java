@@ -113,7 +113,9 @@ class VrrpOverUdpIT {
     String ip2 = cluster.n2.ipv4();
     String ip3 = h3.ipv4();
     Node n1 = startMaster(cluster.n1, NodeConfig.udp("n1", 150, List.of(ip2, ip3), key));
-    Node n2 = startBackup(cluster.n2, NodeConfig.udp("n2", 100, List.of(ip1, ip3), key));
+    // no need to watch n2 settle: were it deaf to n1, it would become MASTER while n3 starts up
+    Node n2 = awaitState(
+        cluster.start(cluster.n2, NodeConfig.udp("n2", 100, List.of(ip1, ip3), key)), "BACKUP", START);
     int n1Before = n1.log().transitions().size();
     int n2Before = n2.log().transitions().size();
 
@@ -130,13 +132,19 @@ class VrrpOverUdpIT {
     assertThat(n1.log().dropLines()).allMatch(line -> line.contains("from " + ip3 + ": bad-hmac"));
   }
 
+  /**
+   * An attacker replays a master's captured adverts from its address: refused as {@code replay} while the
+   * backup remembers that run, and as {@code stale} after the backup restarts. The dead master stays dead.
+   */
   @Test
   void replayedPacketsAreRejected() throws Exception {
     NodeConfig.Key key = cluster.newKey("vrrp", 1);
     String ip1 = cluster.n1.ipv4();
     String ip2 = cluster.n2.ipv4();
     Node n1 = startMaster(cluster.n1, NodeConfig.udp("n1", 150, List.of(ip2), key));
-    Node n2 = startBackup(cluster.n2, NodeConfig.udp("n2", 100, List.of(ip1), key));
+    // a short window, so that the capture is older than it by the time n2 restarts below
+    Node n2 = awaitState(cluster.start(cluster.n2,
+        NodeConfig.udp("n2", 100, List.of(ip1), key).withReplayWindow("2s")), "BACKUP", START);
 
     List<Path> captured = captureAdverts(cluster.n2, ip1, 3);
     Process replayer = cluster.spawn(cluster.n1, "replayer", replayCommand(ip1, ip2, captured));
@@ -156,6 +164,18 @@ class VrrpOverUdpIT {
     assertThat(n2.log().drops(ip1, "replay") - replaysAtKill)
         .as("replays refused while n2 waited for the dead master (one every 250 ms)").isGreaterThanOrEqualTo(5);
     assertThat(n2.log().dropLines()).allMatch(line -> line.contains("from " + ip1 + ": replay"));
+
+    // a restarted receiver has forgotten the dead master's sequence numbers; the timestamps still give it away
+    NodeConfig sameConfig = NodeConfig.udp("n2", 100, List.of(ip1), key).withReplayWindow("2s");
+    int beforeRestart = n2.log().transitions().size();
+    n2.restartWith(sameConfig);
+    await("replays to the restarted n2 are refused as stale").atMost(FAILOVER)
+        .until(() -> n2.log().drops(ip1, "stale") >= 3);
+    await("restarted n2 is MASTER again").atMost(FAILOVER)
+        .until(() -> n2.log().transitions().size() >= beforeRestart + 3);
+    assertThat(n2.log().transitionsAfter(beforeRestart)).extracting(Transition::to)
+        .containsExactly("STOPPED", "BACKUP", "MASTER");
+    assertThat(n2.log().transitions()).last().extracting(Transition::reason).isEqualTo("master-down timer expired");
   }
 
   @Test
