@@ -51,6 +51,8 @@ public final class VrrpInstance {
   private volatile int effectivePriority;
   private volatile long advertsSent;
   private volatile long advertsReceived;
+  /** Consecutive failed advert sends; confined to the context. */
+  private long failedSends;
   private volatile InetAddress currentMaster;
   private volatile String faultReason;
 
@@ -277,8 +279,20 @@ public final class VrrpInstance {
   private void sendAdvert(int priority) {
     VrrpPacket packet = advert(priority);
     transport.send((source, destination) -> VrrpCodec.encode(packet, source, destination, spec.checksumMode()))
-        .onSuccess(v -> advertsSent++)
-        .onFailure(e -> log.warn("{}: sending advert failed: {}", spec.name(), e.getMessage()));
+        .onSuccess(v -> {
+          advertsSent++;
+          if (failedSends > 0) {
+            log.info("{}: sending adverts works again after {} failed attempt(s)", spec.name(), failedSends);
+            failedSends = 0;
+          }
+        })
+        .onFailure(e -> {
+          // once per outage: a blocked protocol would otherwise log every advert interval
+          if (failedSends++ == 0) {
+            log.warn("{}: sending advert failed: {} (further failures are counted, not logged)", spec.name(),
+                e.getMessage());
+          }
+        });
   }
 
   private VrrpPacket advert(int priority) {
