@@ -116,6 +116,11 @@ final class TwoNodeLab implements AutoCloseable {
     return client.neighbourMac(address);
   }
 
+  /** Prints a measurement to the test output (kept in the failsafe report). */
+  void note(String measurement) {
+    System.out.println("[scenario " + lab.prefix() + "] " + measurement);
+  }
+
   /** Both nodes' logs, for assertion messages. */
   String logs() {
     try {
