@@ -59,8 +59,16 @@ final class TwoNodeLab implements AutoCloseable {
     return client;
   }
 
-  /** Starts both nodes at once (their JVMs start in parallel). */
+  /**
+   * Starts both nodes at once (their JVMs start in parallel). For an IPv6 VIP it first waits until the
+   * nodes' link-local addresses, which VRRPv3 adverts come from, have passed duplicate address detection:
+   * a fresh lab's are tentative for a second or two, and vipd cannot bind to a tentative address.
+   */
   void startBoth(NodeConfig first, NodeConfig second) throws IOException {
+    if (first.vip().contains(":")) {
+      awaitTrue("link-local addresses of n1 and n2 pass DAD", Duration.ofSeconds(10),
+          () -> !hasTentativeLinkLocal(n1.host()) && !hasTentativeLinkLocal(n2.host()));
+    }
     n1.start(first);
     n2.start(second);
   }
@@ -73,6 +81,10 @@ final class TwoNodeLab implements AutoCloseable {
     awaitTrue(master.name() + " MASTER with " + vip + ", " + backup.name() + " BACKUP without it", deadline,
         () -> master.state().equals("MASTER") && master.hasAddress(vip)
             && backup.state().equals("BACKUP") && !backup.hasAddress(vip));
+  }
+
+  private static boolean hasTentativeLinkLocal(LabHost host) throws IOException {
+    return !host.exec("ip", "-6", "-o", "addr", "show", "dev", "eth0", "scope", "link", "tentative").isBlank();
   }
 
   /** Waits until {@code node} holds {@code vip} in MASTER. */
@@ -130,8 +142,12 @@ final class TwoNodeLab implements AutoCloseable {
     }
   }
 
+  /** Removes the lab; with {@code -Dvipd.scenario.logs=true} prints both logs first, passed or not. */
   @Override
   public void close() {
+    if (Boolean.getBoolean("vipd.scenario.logs")) {
+      note("\n" + logs());
+    }
     lab.close();
   }
 }
