@@ -29,6 +29,7 @@ class FailoverIT extends TwoNodeScenario {
   @MethodSource("timings")
   void gracefulStopHandsOverInSkewTime(Timing t) throws Exception {
     startPair(t, master(t, VIP4 + "/24"), backup(t, VIP4 + "/24"));
+    clientReachesVipAt(VIP4, n1);
 
     int mark = n2.mark();
     long before = System.nanoTime();
@@ -45,12 +46,14 @@ class FailoverIT extends TwoNodeScenario {
     lab.note(t + " SIGTERM to exit " + stopTook.toMillis() + " ms, takeover " + takeover.after(resigned.at()).toMillis()
         + " ms after the resignation (Skew_Time " + t.skewTime(BACKUP_PRIORITY).toMillis() + " ms)");
     assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
+    clientFollowsVipTo(VIP4, n2);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("timings")
   void masterLinkDownGoesToFaultAndBackupTakesOver(Timing t) throws Exception {
     startPair(t, master(t, VIP4 + "/24"), backup(t, VIP4 + "/24"));
+    clientReachesVipAt(VIP4, n1);
     int n1Mark = n1.mark();
     int n2Mark = n2.mark();
 
@@ -62,6 +65,7 @@ class FailoverIT extends TwoNodeScenario {
     Transition takeover = lab.awaitTransitionInto(n2, "MASTER", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(takeover.reason()).as(lab::logs).isEqualTo("master-down timer expired");
     assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
+    clientFollowsVipTo(VIP4, n2);
 
     n1Mark = n1.mark();
     n1.host().setLink(true);
@@ -72,6 +76,7 @@ class FailoverIT extends TwoNodeScenario {
     assertThat(preempted.reason()).as(lab::logs).startsWith("preempting lower-priority master " + n2.host().ipv4());
     lab.awaitTrue("only n1 holds " + VIP4, t.failoverDeadline(BACKUP_PRIORITY),
         () -> n1.hasAddress(VIP4) && !n2.hasAddress(VIP4));
+    clientFollowsVipTo(VIP4, n1);
   }
 
   @ParameterizedTest(name = "{0}")
