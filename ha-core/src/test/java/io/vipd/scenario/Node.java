@@ -1,0 +1,109 @@
+package io.vipd.scenario;
+
+import io.vipd.lab.LabHost;
+import io.vipd.lab.VipdProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One vipd node of a scenario: a lab host, its config file and its {@code vipd run} process. Restarts
+ * append to the same log; {@link #transitions()} only shows the current run's state changes.
+ */
+final class Node {
+  private final LabHost host;
+  private final Path configFile;
+  private final Path log;
+  private final Path pluginsDirectory;
+  private VipdProcess process;
+  /** Transitions logged by earlier runs, skipped by {@link #transitions()}. */
+  private int earlierTransitions;
+
+  Node(LabHost host, Path directory) {
+    this.host = host;
+    this.configFile = directory.resolve(host.name() + ".yaml");
+    this.log = directory.resolve(host.name() + ".log");
+    this.pluginsDirectory = directory.resolve("no-plugins");
+  }
+
+  String name() {
+    return host.name();
+  }
+
+  LabHost host() {
+    return host;
+  }
+
+  Path configFile() {
+    return configFile;
+  }
+
+  /** Writes {@code config} and starts {@code vipd run} (again, after a kill or stop). */
+  void start(NodeConfig config) throws IOException {
+    Files.writeString(configFile, config.yaml(pluginsDirectory.toString()));
+    earlierTransitions = Transition.parse(log()).size();
+    if (process == null) {
+      process = VipdProcess.start(host, configFile, log, List.of());
+    } else {
+      process.start();
+    }
+  }
+
+  /** SIGKILL: a crash, the VIP stays on the interface. */
+  void kill() throws InterruptedException {
+    process.kill();
+  }
+
+  /** SIGTERM; the exit code, or -1 when it did not exit within {@code timeout}. */
+  int stop(Duration timeout) throws InterruptedException {
+    return process.stop(timeout);
+  }
+
+  boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** The state changes of the current run, oldest first. */
+  List<Transition> transitions() throws IOException {
+    List<Transition> all = Transition.parse(log());
+    return all.subList(Math.min(earlierTransitions, all.size()), all.size());
+  }
+
+  Optional<Transition> lastTransition() throws IOException {
+    List<Transition> transitions = transitions();
+    return transitions.isEmpty() ? Optional.empty() : Optional.of(transitions.get(transitions.size() - 1));
+  }
+
+  /** The state of the current run as its log says; INITIALIZE before its first transition. */
+  String state() throws IOException {
+    return lastTransition().map(Transition::to).orElse("INITIALIZE");
+  }
+
+  /** How many transitions the current run has logged so far: a mark for {@link #firstInto(String, int)}. */
+  int mark() throws IOException {
+    return transitions().size();
+  }
+
+  /** The first transition into {@code state} after {@code mark} transitions of the current run. */
+  Optional<Transition> firstInto(String state, int mark) throws IOException {
+    List<Transition> transitions = transitions();
+    return transitions.subList(Math.min(mark, transitions.size()), transitions.size()).stream()
+        .filter(t -> t.to().equals(state)).findFirst();
+  }
+
+  boolean hasAddress(String address) throws IOException {
+    return host.hasAddress(address);
+  }
+
+  String mac() throws IOException {
+    return host.mac();
+  }
+
+  /** The whole log of this node, all runs. */
+  String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+}
