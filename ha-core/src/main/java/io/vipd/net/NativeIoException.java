@@ -15,4 +15,12 @@ public final class NativeIoException extends IOException {
   public int errno() {
     return errno;
   }
+
+  /**
+   * Whether the call failed because the address is not (yet) usable on this host: EADDRNOTAVAIL, as a
+   * bind to an IPv6 address still in duplicate address detection answers.
+   */
+  public boolean isAddressNotAvailable() {
+    return errno() == Errno.EADDRNOTAVAIL;
+  }
 }

@@ -21,6 +21,9 @@ abstract class RawSocketTransport implements AdvertTransport {
   protected final Vertx vertx;
   protected final TransportInstance instance;
   private final InetAddress configuredSource;
+  /** How long start-up waits for a tentative source address (IPv6 DAD takes about 1 s by default). */
+  static final java.time.Duration ADDRESS_USABLE_WAIT = java.time.Duration.ofSeconds(5);
+
   private volatile RawVrrpSocket socket;
   private volatile boolean stopped;
 
@@ -46,7 +49,7 @@ abstract class RawSocketTransport implements AdvertTransport {
           source = Interfaces.primaryAddress(netlink, instance.interfaceName(), instance.ipv6());
         }
       }
-      socket = RawVrrpSocket.open(instance.interfaceName(), source, multicast(), advert -> {
+      socket = openWhenUsable(source, advert -> {
         if (accept(advert)) {
           context.runOnContext(ignored -> {
             if (!stopped) {
@@ -57,6 +60,26 @@ abstract class RawSocketTransport implements AdvertTransport {
       });
       return null;
     });
+  }
+
+  /**
+   * Opens the socket, waiting (on this worker thread, within {@link #ADDRESS_USABLE_WAIT}) while the source
+   * address cannot be bound yet: an IPv6 link-local address stays tentative for about a second after its
+   * link comes up (duplicate address detection), as at boot.
+   */
+  private RawVrrpSocket openWhenUsable(InetAddress source, java.util.function.Consumer<ReceivedAdvert> callback)
+      throws java.io.IOException, InterruptedException {
+    long deadline = System.nanoTime() + ADDRESS_USABLE_WAIT.toNanos();
+    while (true) {
+      try {
+        return RawVrrpSocket.open(instance.interfaceName(), source, multicast(), callback);
+      } catch (io.vipd.net.NativeIoException e) {
+        if (!e.isAddressNotAvailable() || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   /** The open socket; fails when {@link #start} has not completed or {@link #stop} was called. */

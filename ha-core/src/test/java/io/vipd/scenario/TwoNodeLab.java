@@ -1,5 +1,7 @@
 package io.vipd.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.lab.Lab;
@@ -60,17 +62,28 @@ final class TwoNodeLab implements AutoCloseable {
   }
 
   /**
-   * Starts both nodes at once (their JVMs start in parallel). For an IPv6 VIP it first waits until the
-   * nodes' link-local addresses, which VRRPv3 adverts come from, have passed duplicate address detection:
-   * a fresh lab's are tentative for a second or two, and vipd cannot bind to a tentative address.
+   * Starts both nodes at once (their JVMs start in parallel). For an IPv6 VIP the nodes' link-local
+   * addresses, which VRRPv3 adverts come from, are first made tentative for 3 s (duplicate address
+   * detection, as right after boot): vipd must wait for them rather than fail to bind.
    */
   void startBoth(NodeConfig first, NodeConfig second) throws IOException {
     if (first.vip().contains(":")) {
-      awaitTrue("link-local addresses of n1 and n2 pass DAD", Duration.ofSeconds(10),
-          () -> !hasTentativeLinkLocal(n1.host()) && !hasTentativeLinkLocal(n2.host()));
+      restartDuplicateAddressDetection(n1.host());
+      restartDuplicateAddressDetection(n2.host());
+      assertThat(hasTentativeLinkLocal(n1.host()) && hasTentativeLinkLocal(n2.host()))
+          .as("link-local addresses are tentative when vipd starts").isTrue();
     }
     n1.start(first);
     n2.start(second);
+  }
+
+  /** Re-adds the host's link-local address with 3 DAD probes: it stays tentative for about 3 s. */
+  private static void restartDuplicateAddressDetection(LabHost host) throws IOException {
+    String line = host.exec("ip", "-6", "-o", "addr", "show", "dev", "eth0", "scope", "link").trim();
+    String address = line.split("\\s+")[3];
+    host.exec("sysctl", "-qw", "net.ipv6.conf.eth0.dad_transmits=3");
+    host.exec("ip", "-6", "addr", "del", address, "dev", "eth0");
+    host.exec("ip", "-6", "addr", "add", address, "dev", "eth0", "scope", "link");
   }
 
   /**
