@@ -191,6 +191,7 @@ public final class CheckRunner {
 
   private void record(CheckResult result) {
     lastResult = result;
+    LOG.debug("check {}: {} in {} ms: {}", name, result.status(), result.latency().toMillis(), result.message());
     CheckStatus old = hysteresis.current();
     hysteresis.accept(result.status()).ifPresent(now -> {
       status = now;
