@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . scripts/lib/ensure-packages.sh
-ensure_packages openjdk-17-jdk-headless maven iproute2 iputils-ping
+ensure_packages openjdk-17-jdk-headless maven iproute2
 
 dist=$(ls -d dist/target/vipd-*/vipd-* 2>/dev/null | head -n 1 || true)
-if [ -z "$dist" ] || [ -n "$(find ha-api ha-core plugins dist -newer "$dist/bin/vipd" -name '*.java' -o -newer "$dist/bin/vipd" -name pom.xml 2>/dev/null | head -n 1)" ]; then
+# bin/vipd keeps its source's mtime; the jar is as new as the build
+if [ -z "$dist" ] || [ -n "$(find ha-api ha-core plugins dist -newer "$(ls "$dist"/lib/ha-core-*.jar)" \( -name '*.java' -o -name pom.xml \) 2>/dev/null | head -n 1)" ]; then
   echo "building vipd (mvn package, tests skipped)..."
   mvn -B -q -ntp -DskipTests package
   dist=$(ls -d dist/target/vipd-*/vipd-* | head -n 1)

@@ -47,6 +47,11 @@ public final class LabHost {
     return lab.spawn(namespace, command, ProcessBuilder.Redirect.appendTo(log));
   }
 
+  /** Starts a long-running process inside this host whose output (stdout and stderr) the caller reads. */
+  Process spawnPiped(List<String> command) throws IOException {
+    return lab.spawn(namespace, command, ProcessBuilder.Redirect.PIPE);
+  }
+
   /** The MAC address of {@code eth0}. */
   public String mac() throws IOException {
     for (String line : exec("ip", "-o", "link", "show", "eth0").split("\n")) {

@@ -19,6 +19,7 @@ final class LinuxConstants {
   static final int SO_BINDTODEVICE = 25;
 
   // <linux/in.h>
+  static final int IPPROTO_ICMP = 1;
   static final int SOL_IP = 0;
   static final int IP_TTL = 2;
   static final int IP_MULTICAST_IF = 32;
@@ -37,6 +38,13 @@ final class LinuxConstants {
   static final int IPV6_PKTINFO = 50;
   static final int IPV6_RECVHOPLIMIT = 51;
   static final int IPV6_HOPLIMIT = 52;
+
+  // <linux/icmp.h>: a raw ICMP socket's per-type receive filter
+  static final int SOL_RAW = 255;
+  static final int ICMP_FILTER = 1;
+
+  // <linux/if_ether.h>
+  static final int ETH_P_IP = 0x0800;
 
   // <poll.h>
   static final short POLLIN = 0x1;
