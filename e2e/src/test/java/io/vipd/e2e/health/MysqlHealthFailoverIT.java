@@ -68,11 +68,11 @@ class MysqlHealthFailoverIT {
       Duration takeover = lab.n2.log.since(lab.n1.log, "check mysql-local: UP -> DOWN", "BACKUP -> MASTER");
       System.out.printf("strict-rfc: kill -> client sees backup %d ms; check DOWN -> backup master %d ms%n",
           outage.toMillis(), takeover.toMillis());
-      // the RFC backup discards the lower-priority adverts (about three) until its Master_Down_Timer fires
+      // the RFC backup discards the lower-priority adverts until its Master_Down_Timer fires: usually three,
+      // at least the one the master sends the moment its priority drops (a starved master sends fewer)
       assertThat(lab.n2.log.lines("BACKUP -> MASTER")).last().asString()
           .contains("preempting lower-priority master " + lab.n1.host.ipv4());
-      assertThat(lab.n2.log.count(LOWER_PRIORITY_DROP)).as("lower-priority adverts n2 discarded")
-          .isGreaterThanOrEqualTo(2);
+      assertThat(lab.n2.log.count(LOWER_PRIORITY_DROP)).as("lower-priority adverts n2 discarded").isPositive();
       // the last priority-150 advert came at most one advert interval before the priority change, and
       // the backup ignores the lower-priority ones after it; a little slack for the log's timestamps
       assertThat(takeover).as("check DOWN on n1 -> n2 master")
