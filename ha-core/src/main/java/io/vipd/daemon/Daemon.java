@@ -151,7 +151,7 @@ public final class Daemon {
     for (Map.Entry<String, HealthCheck> check : checks.entrySet()) {
       var c = config.checks().get(check.getKey());
       CheckRunner runner = new CheckRunner(vertx, check.getKey(), check.getValue(),
-          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall()));
+          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall()), CheckRunner.STARTUP_GRACE);
       runner.addListener((name, old, now, result) -> {
         log.info("check {}: {} -> {}{}", name, old, now, result.message().isEmpty() ? "" : " (" + result.message() + ")");
         notifications.checkChanged(name, now, result, effectivePriorityTracking(name));

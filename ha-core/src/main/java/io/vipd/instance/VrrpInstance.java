@@ -161,7 +161,11 @@ public final class VrrpInstance {
   /** Tracking changed the priority (1..254, or the configured 255). */
   public void setEffectivePriority(int priority) {
     context.runOnContext(v -> {
-      if (priority != machine.effectivePriority()) {
+      int before = machine.effectivePriority();
+      if (priority != before) {
+        // logged because a priority change alone (DEGRADED, or a DOWN check that does not lose the
+        // election) leaves no transition line behind
+        log.info("{}: effective priority {} -> {}", spec.name(), before, priority);
         apply(new VrrpEvent.PriorityChanged(priority));
       }
     });

@@ -112,6 +112,31 @@ class CheckRunnerTest {
     assertThat(calls.get()).isGreaterThanOrEqualTo(2);
   }
 
+  /** A cold JVM makes the first call slow (class loading); only later calls are held to the timeout. */
+  @Test
+  void firstCallMayTakeTheStartupGraceButLaterCallsOnlyTheTimeout() {
+    AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean slow = new AtomicBoolean(true);
+    runner = new CheckRunner(vertx, "svc", () -> {
+      calls.incrementAndGet();
+      Promise<CheckResult> p = Promise.promise();
+      vertx.setTimer(slow.get() ? 300 : 1, t -> p.complete(CheckResult.up("ok", Duration.ZERO)));
+      return p.future();
+    }, every(50, 100, 1, 1), Duration.ofSeconds(2));
+    runner.addListener((name, old, now, result) -> changes.add(name + " " + old + "->" + now + ": " + result.message()));
+    runner.start();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.lastResult() != null);
+    assertThat(runner.lastResult().status()).isEqualTo(UP);
+    slow.set(false);
+    await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() >= 3);
+    assertThat(changes).isEmpty();
+
+    slow.set(true);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == DOWN);
+    assertThat(changes).containsExactly("svc UP->DOWN: timed out after 100ms");
+  }
+
   @Test
   void slowChecksAreNeverCalledConcurrently() {
     AtomicInteger running = new AtomicInteger();

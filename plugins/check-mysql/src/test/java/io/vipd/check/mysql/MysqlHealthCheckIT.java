@@ -165,6 +165,8 @@ class MysqlHealthCheckIT {
   void hungServerTimesOutWithinTheCheckDeadlineAndLeavesNoConnectionOpen() throws Exception {
     HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new StubPluginContext(vertx),
         config().put("connect-timeout", "1s").put("query-timeout", "1s"));
+    // the first probe of a check has a start-up grace on its deadline; this test is about the later ones
+    assertThat(Probes.run(vertx, check).status()).isEqualTo(CheckStatus.UP);
     db.pause();
     try {
       long started = System.nanoTime();
