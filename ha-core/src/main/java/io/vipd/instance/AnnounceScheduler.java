@@ -15,6 +15,13 @@ import org.slf4j.LoggerFactory;
 final class AnnounceScheduler {
   private static final Logger log = LoggerFactory.getLogger(AnnounceScheduler.class);
 
+  /**
+   * A neighbour ignores an update younger than its locktime (1 s, Linux's default): when the old master's
+   * own announcement reached it just before ours, our whole first burst is ignored. One more round just
+   * after the locktime repairs that at once instead of at the second burst, seconds later.
+   */
+  static final Duration AFTER_LOCKTIME = Duration.ofMillis(1100);
+
   private final InstanceSpec spec;
   private final Announcer announcer;
   private final Context context;
@@ -32,6 +39,10 @@ final class AnnounceScheduler {
     AnnounceSchedule schedule = spec.announce();
     sendRound();
     burst(Duration.ZERO, schedule.count() - 1, schedule.interval(), true);
+    Duration burstEnd = schedule.interval().multipliedBy(Math.max(schedule.count() - 1, 0));
+    if (burstEnd.compareTo(AFTER_LOCKTIME) < 0 && schedule.repeatAfter().compareTo(AFTER_LOCKTIME) > 0) {
+      timers.add(context.owner().setTimer(AFTER_LOCKTIME.toMillis(), t -> sendRound()));
+    }
     if (schedule.repeatCount() > 0 && schedule.repeatAfter().toMillis() > 0) {
       burst(schedule.repeatAfter(), schedule.repeatCount(), schedule.interval(), false);
     }
