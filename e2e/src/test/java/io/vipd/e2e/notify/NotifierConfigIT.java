@@ -95,7 +95,7 @@ class NotifierConfigIT {
     Result result = vipd(List.of("validate", file.toString()), Map.of());
 
     // the column is where the key's value starts
-    assertThat(result.output()).startsWith(file + ":6:13 notifiers.hook.sekret: unknown setting");
+    assertThat(result.output()).startsWith(file + ":6:13 notifiers.hook.sekret: unknown key");
     assertThat(result.exitCode()).isEqualTo(2);
   }
 
@@ -110,7 +110,7 @@ class NotifierConfigIT {
       Process run = host.spawn(List.of(Distribution.launcher().toString(), "run", "-c", file.toString()), log.toFile());
       assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("vipd run exits").isTrue();
 
-      assertThat(Files.readString(log)).contains(file + ":6:13 notifiers.hook.sekret: unknown setting");
+      assertThat(Files.readString(log)).contains(file + ":6:13 notifiers.hook.sekret: unknown key");
       assertThat(run.exitValue()).as("exit code; output:\n%s", Files.readString(log)).isEqualTo(2);
     }
   }

@@ -5,12 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.api.HaEvent;
 import io.vipd.api.HaState;
 import io.vipd.api.PluginConfigException;
+import io.vipd.api.SettingsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -51,38 +53,25 @@ record ExecSettings(
           "timeout",
           "retry-on-failure",
           "check-events");
-  /** Keys of the notifier's YAML entry that the daemon reads itself (dispatch settings); ignored here. */
-  private static final Set<String> DAEMON_KEYS =
-      Set.of("name", "type", "events", "queue-capacity", "send-timeout", "retries");
 
   static ExecSettings parse(JsonObject config) throws PluginConfigException {
-    List<PluginConfigException.Problem> problems = new ArrayList<>();
-    for (String key : config.fieldNames()) {
-      if (!KEYS.contains(key) && !DAEMON_KEYS.contains(key)) {
-        problems.add(new PluginConfigException.Problem(key, "unknown setting; known: " + KEYS));
-      }
-    }
-    List<String> command = parseCommand(config.getValue("command"), "command", problems);
+    SettingsReader settings = new SettingsReader(config, KEYS);
+    List<String> command = parseCommand(settings.raw("command"), "command", settings);
     Map<HaState, List<String>> perState = new EnumMap<>(HaState.class);
     STATE_KEYS.forEach(
         (key, state) -> {
-          List<String> argv = parseCommand(config.getValue(key), key, problems);
+          List<String> argv = parseCommand(settings.raw(key), key, settings);
           if (argv != null) {
             perState.put(state, argv);
           }
         });
     if (command == null && perState.isEmpty() && config.getValue("command") == null) {
-      problems.add(
-          new PluginConfigException.Problem(
-              "", "needs 'command' or at least one of on-master, on-backup, on-fault, on-stop"));
+      settings.problem("", "needs 'command' or at least one of on-master, on-backup, on-fault, on-stop");
     }
-    Duration timeout =
-        ConfigValues.duration(config.getValue("timeout"), "timeout", DEFAULT_TIMEOUT, problems);
-    boolean retry = flag(config, "retry-on-failure", problems);
-    boolean checkEvents = flag(config, "check-events", problems);
-    if (!problems.isEmpty()) {
-      throw new PluginConfigException(problems);
-    }
+    Duration timeout = Objects.requireNonNullElse(settings.optionalDuration("timeout"), DEFAULT_TIMEOUT);
+    boolean retry = settings.optionalBoolean("retry-on-failure", false);
+    boolean checkEvents = settings.optionalBoolean("check-events", false);
+    settings.done();
     return new ExecSettings(command, Map.copyOf(perState), timeout, retry, checkEvents);
   }
 
@@ -100,8 +89,7 @@ record ExecSettings(
     return commands;
   }
 
-  private static List<String> parseCommand(
-      Object value, String path, List<PluginConfigException.Problem> problems) {
+  private static List<String> parseCommand(Object value, String path, SettingsReader settings) {
     if (value == null) {
       return null;
     }
@@ -113,25 +101,16 @@ record ExecSettings(
         if (item instanceof String || item instanceof Number) {
           argv.add(String.valueOf(item));
         } else {
-          problems.add(new PluginConfigException.Problem(path, "must list strings only"));
+          settings.problem(path, "must list strings only");
           return null;
         }
       }
     }
     if (argv.isEmpty() || argv.get(0).isBlank()) {
-      problems.add(new PluginConfigException.Problem(path, "must be a command: a string or a list of strings"));
+      settings.problem(path, "must be a command: a string or a list of strings");
       return null;
     }
     return List.copyOf(argv);
   }
 
-  private static boolean flag(
-      JsonObject config, String key, List<PluginConfigException.Problem> problems) {
-    Object value = config.getValue(key, false);
-    if (!(value instanceof Boolean b)) {
-      problems.add(new PluginConfigException.Problem(key, "must be true or false"));
-      return false;
-    }
-    return b;
-  }
 }
