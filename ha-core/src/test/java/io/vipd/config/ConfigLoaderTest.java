@@ -39,7 +39,7 @@ class ConfigLoaderTest {
     });
     CheckConfig mysql = config.checks().get("mysql-local");
     assertThat(mysql.type()).isEqualTo("mysql");
-    assertThat(mysql.timeout()).isEqualTo(Duration.ofMillis(800));
+    assertThat(mysql.timeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(mysql.rise()).isEqualTo(2);
     assertThat(mysql.settings().values().getString("password")).isEqualTo("mysql-password-value-2");
     assertThat(mysql.settings().values().getInteger("port")).isEqualTo(3306);
