@@ -1,5 +1,7 @@
 package io.vipd.plugins.slack;
 
+import io.vipd.api.DeliveryFailedException;
+import io.vipd.api.HttpDeliveryOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -39,7 +41,7 @@ final class SlackNotifier implements Notifier {
                     new DeliveryFailedException(SAFE_NAME + " failed: " + describe(ar.cause())));
               }
               HttpResponse<Buffer> response = ar.result();
-              return ResponseOutcome.of(
+              return HttpDeliveryOutcome.of(
                   response.statusCode(),
                   response.getHeader("Retry-After"),
                   SAFE_NAME,

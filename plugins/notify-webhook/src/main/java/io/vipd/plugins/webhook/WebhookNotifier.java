@@ -1,5 +1,7 @@
 package io.vipd.plugins.webhook;
 
+import io.vipd.api.DeliveryFailedException;
+import io.vipd.api.HttpDeliveryOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
@@ -52,7 +54,7 @@ final class WebhookNotifier implements Notifier {
                 "POST to " + settings.safeOrigin() + " failed: " + hideUrl(ar.cause())));
       }
       HttpResponse<Buffer> response = ar.result();
-      return ResponseOutcome.of(
+      return HttpDeliveryOutcome.of(
           response.statusCode(),
           response.getHeader("Retry-After"),
           "webhook " + settings.safeOrigin(),

@@ -1,5 +1,6 @@
 package io.vipd.plugins.webhook;
 
+import io.vipd.api.DeliveryFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

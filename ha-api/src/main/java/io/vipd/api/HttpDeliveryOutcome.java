@@ -1,23 +1,27 @@
-package io.vipd.plugins.webhook;
+package io.vipd.api;
 
 import io.vertx.core.Future;
-import io.vipd.api.PermanentDeliveryException;
-import io.vipd.api.RetryAfterException;
 import java.time.Instant;
 
 /**
- * Turns an HTTP answer into a delivery result: 2xx delivered; 429 (and 408) retried, after the
- * {@code Retry-After} delay when one is given; 5xx retried with backoff; any other status rejected for
- * good ({@link PermanentDeliveryException}), because sending the same request again cannot help.
+ * What an HTTP notifier's answer means for {@link Notifier#send}: 2xx delivered; 429 (and 408) retried,
+ * after the {@code Retry-After} delay when one is given; 5xx retried with backoff
+ * ({@link DeliveryFailedException}); any other status rejected for good ({@link PermanentDeliveryException}),
+ * because sending the same request again cannot help.
  */
-final class ResponseOutcome {
-  private ResponseOutcome() {}
+public final class HttpDeliveryOutcome {
+  private HttpDeliveryOutcome() {}
 
   /**
+   * The delivery result of an HTTP answer.
+   *
+   * @param status the HTTP status code
+   * @param retryAfter the {@code Retry-After} header, or null
    * @param target names the endpoint in messages (never a secret URL)
    * @param detail appended to the message, such as the receiver's short error code; may be empty
+   * @param now the current time, for an HTTP-date {@code Retry-After}
    */
-  static Future<Void> of(int status, String retryAfter, String target, String detail, Instant now) {
+  public static Future<Void> of(int status, String retryAfter, String target, String detail, Instant now) {
     if (status >= 200 && status < 300) {
       return Future.succeededFuture();
     }

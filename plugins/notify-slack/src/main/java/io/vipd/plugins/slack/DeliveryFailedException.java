@@ -1,8 +1,0 @@
-package io.vipd.plugins.slack;
-
-/** A delivery attempt that failed but may succeed later; the dispatcher retries it. */
-final class DeliveryFailedException extends RuntimeException {
-  DeliveryFailedException(String message) {
-    super(message, null, false, false);
-  }
-}
