@@ -1,5 +1,6 @@
 package io.vipd.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Entry point of the {@code vipd} command. */
@@ -12,6 +13,10 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (separate from {@link #main} so tests can call it). */
   public static int run(String... args) {
-    return new CommandLine(new VipdCommand()).execute(args);
+    CommandLine commandLine = new CommandLine(new VipdCommand());
+    for (VipdSubcommand contributed : ServiceLoader.load(VipdSubcommand.class)) {
+      commandLine.addSubcommand(contributed);
+    }
+    return commandLine.execute(args);
   }
 }

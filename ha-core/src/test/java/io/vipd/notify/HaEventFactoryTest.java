@@ -17,11 +17,13 @@ class HaEventFactoryTest {
   private final Instant now = Instant.parse("2025-03-01T12:00:00Z");
   private final HaEventFactory factory =
       new HaEventFactory("db1", Clock.fixed(now, ZoneOffset.UTC));
+  private static final HaEventFactory.InstanceFacts DB_VIP =
+      new HaEventFactory.InstanceFacts("db-vip", 51, 100, 90, List.of("10.0.0.100/24"));
 
   @Test
   void stateChangeCarriesTheInstanceFactsTheClockAndTheReason() {
     HaEvent event =
-        factory.stateChange(Events.DB_VIP, HaState.BACKUP, HaState.MASTER, "master-down timer expired");
+        factory.stateChange(DB_VIP, HaState.BACKUP, HaState.MASTER, "master-down timer expired");
 
     assertThat(event.sequence()).isEqualTo(1);
     assertThat(event.timestamp()).isEqualTo(now);
@@ -63,7 +65,7 @@ class HaEventFactoryTest {
             i ->
                 seen.add(
                     factory
-                        .stateChange(Events.DB_VIP, HaState.INIT, HaState.BACKUP, "start")
+                        .stateChange(DB_VIP, HaState.INIT, HaState.BACKUP, "start")
                         .sequence()));
 
     assertThat(seen).hasSize(4000).doesNotHaveDuplicates();

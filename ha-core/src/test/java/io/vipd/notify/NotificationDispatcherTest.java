@@ -1,5 +1,8 @@
 package io.vipd.notify;
 
+import io.vipd.api.HaState;
+import io.vipd.api.CheckStatus;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +47,9 @@ class NotificationDispatcherTest {
       };
 
   private final Vertx vertx = Vertx.vertx();
-  private final Events events = new Events();
+  private final HaEventFactory events = new HaEventFactory("db1", Clock.systemUTC());
+  private final HaEventFactory.InstanceFacts dbVip =
+      new HaEventFactory.InstanceFacts("db-vip", 51, 100, 90, List.of("10.0.0.100/24"));
   private final List<NotificationDispatcher> dispatchers = new ArrayList<>();
 
   @AfterEach
@@ -88,7 +93,7 @@ class NotificationDispatcherTest {
 
     List<HaEvent> published = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      HaEvent event = events.masterElected();
+      HaEvent event = masterElected();
       published.add(event);
       dispatcher.publish(event);
     }
@@ -108,7 +113,7 @@ class NotificationDispatcherTest {
     NotificationDispatcher dispatcher = dispatcher(spec("hook", stuck, 3));
 
     for (int i = 0; i < 10; i++) {
-      dispatcher.publish(events.masterElected());
+      dispatcher.publish(masterElected());
     }
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").droppedOverflow() == 6);
     assertThat(statsOf(dispatcher, "hook").queueDepth()).isEqualTo(3);
@@ -131,7 +136,7 @@ class NotificationDispatcherTest {
             false);
     NotificationDispatcher dispatcher = dispatcher(spec("hook", flaky, 10));
 
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
 
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").delivered() == 1);
     NotifierStats stats = statsOf(dispatcher, "hook");
@@ -155,8 +160,8 @@ class NotificationDispatcherTest {
             false);
     NotificationDispatcher dispatcher = dispatcher(spec("hook", down, 10));
 
-    dispatcher.publish(events.masterElected());
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
+    dispatcher.publish(masterElected());
 
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").delivered() == 1);
     assertThat(statsOf(dispatcher, "hook").droppedAfterRetries()).isEqualTo(1);
@@ -175,8 +180,8 @@ class NotificationDispatcherTest {
             false);
     NotificationDispatcher dispatcher = dispatcher(spec("hook", rejecting, 10));
 
-    dispatcher.publish(events.masterElected());
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
+    dispatcher.publish(masterElected());
 
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").delivered() == 1);
     assertThat(statsOf(dispatcher, "hook").droppedRejected()).isEqualTo(1);
@@ -195,7 +200,7 @@ class NotificationDispatcherTest {
             false);
     NotificationDispatcher dispatcher = dispatcher(spec("hook", rateLimited, 10));
 
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
 
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").delivered() == 1);
     List<RecordingNotifier.Attempt> attempts = rateLimited.attempts();
@@ -212,7 +217,7 @@ class NotificationDispatcherTest {
         new NotifierSpec("hook", hanging, null, 10, Duration.ofMillis(200), FAST_RETRY);
     NotificationDispatcher dispatcher = dispatcher(spec);
 
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
 
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "hook").delivered() == 1);
     assertThat(statsOf(dispatcher, "hook").failedAttempts()).isEqualTo(1);
@@ -238,8 +243,8 @@ class NotificationDispatcherTest {
                 Duration.ofSeconds(1),
                 FAST_RETRY));
 
-    dispatcher.publish(events.masterElected());
-    dispatcher.publish(events.checkDown());
+    dispatcher.publish(masterElected());
+    dispatcher.publish(events.checkChange("mysql-local", CheckStatus.DOWN, dbVip, "check mysql-local DOWN: connection refused"));
 
     await()
         .atMost(WAIT)
@@ -273,11 +278,11 @@ class NotificationDispatcherTest {
     NotificationDispatcher dispatcher = dispatcher(spec);
 
     for (int i = 0; i < 5; i++) {
-      dispatcher.publish(events.masterElected());
+      dispatcher.publish(masterElected());
     }
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "pager").droppedAfterRetries() == 5);
     vertx.runOnContext(v -> up[0] = true);
-    vertx.setTimer(10, id -> dispatcher.publish(events.masterElected()));
+    vertx.setTimer(10, id -> dispatcher.publish(masterElected()));
     await().atMost(WAIT).until(() -> statsOf(dispatcher, "pager").delivered() == 1);
 
     List<ILoggingEvent> lines =
@@ -304,14 +309,14 @@ class NotificationDispatcherTest {
             false);
     NotificationDispatcher dispatcher = dispatcher(spec("hook", notifier, 100));
     for (int i = 0; i < 20; i++) {
-      dispatcher.publish(events.masterElected());
+      dispatcher.publish(masterElected());
     }
 
     dispatcher.close(Duration.ofSeconds(5)).await();
 
     assertThat(statsOf(dispatcher, "hook").delivered()).isEqualTo(20);
     assertThat(notifier.closed()).isTrue();
-    dispatcher.publish(events.masterElected());
+    dispatcher.publish(masterElected());
     assertThat(notifier.attempts()).hasSize(20);
   }
 
@@ -322,7 +327,7 @@ class NotificationDispatcherTest {
     NotificationDispatcher dispatcher =
         dispatcher(
             new NotifierSpec("hook", hanging, null, 100, Duration.ofMinutes(1), FAST_RETRY));
-    LongStream.range(0, 4).forEach(i -> dispatcher.publish(events.masterElected()));
+    LongStream.range(0, 4).forEach(i -> dispatcher.publish(masterElected()));
 
     long started = System.nanoTime();
     dispatcher.close(Duration.ofMillis(200)).await();
@@ -342,5 +347,9 @@ class NotificationDispatcherTest {
 
   private static long millisBetween(RecordingNotifier.Attempt a, RecordingNotifier.Attempt b) {
     return (b.startedNanos() - a.startedNanos()) / 1_000_000;
+  }
+
+  private HaEvent masterElected() {
+    return events.stateChange(dbVip, HaState.BACKUP, HaState.MASTER, "master-down timer expired");
   }
 }

@@ -1,5 +1,6 @@
 package io.vipd.e2e.health;
 
+import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,8 +8,8 @@ import io.vipd.e2e.Distribution;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
-import io.vipd.testing.MariaDbOptions;
-import io.vipd.testing.MariaDbServer;
+import io.vipd.lab.MariaDbOptions;
+import io.vipd.lab.MariaDbServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,7 @@ final class DbPairLab implements AutoCloseable {
   }
 
   private Node node(LabHost host, NodeSettings settings, int priority) throws IOException {
+    Environment.requireMariaDb();
     MariaDbServer db = MariaDbServer.start(MariaDbOptions.defaults()
         .withCommandPrefix("ip", "netns", "exec", host.namespace())
         .withBindAddress("127.0.0.1"));

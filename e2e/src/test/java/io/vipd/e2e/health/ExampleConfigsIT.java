@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.e2e.Distribution;
 import io.vipd.lab.Lab;
-import io.vipd.testing.Environment;
+import io.vipd.testkit.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

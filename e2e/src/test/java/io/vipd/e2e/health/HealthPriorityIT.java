@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.e2e.Distribution;
-import io.vipd.testing.Environment;
+import io.vipd.testkit.Environment;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import io.vipd.lab.Lab;
-import io.vipd.testing.Environment;
+import io.vipd.testkit.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vipd.e2e.Distribution;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
-import io.vipd.testing.Environment;
+import io.vipd.testkit.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

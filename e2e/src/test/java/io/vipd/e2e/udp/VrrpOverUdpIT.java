@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vipd.e2e.udp.UdpCluster.Node;
 import io.vipd.lab.LabHost;
-import io.vipd.testing.Environment;
+import io.vipd.testkit.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.api.CheckStatus;
 import io.vipd.plugin.DaemonPluginContext;
 import io.vipd.plugin.ExtensionKind;
-import io.vipd.plugin.PackagedPlugin;
+import io.vipd.testkit.PackagedPlugin;
 import io.vipd.plugin.PluginHost;
 import java.nio.file.Path;
 import java.util.List;

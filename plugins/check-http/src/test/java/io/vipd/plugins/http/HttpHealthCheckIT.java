@@ -13,7 +13,7 @@ import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.PluginConfigException;
 import io.vipd.plugin.DaemonPluginContext;
-import io.vipd.plugin.PackagedPlugin;
+import io.vipd.testkit.PackagedPlugin;
 import io.vipd.plugin.PluginHost;
 import java.net.ServerSocket;
 import java.nio.file.Path;

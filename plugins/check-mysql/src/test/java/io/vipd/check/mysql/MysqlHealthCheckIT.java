@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
-import io.vipd.testing.MariaDbServer;
+import io.vipd.lab.MariaDbServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class MysqlHealthCheckIT {
 
   @BeforeAll
   static void startServer() {
+    Environment.requireMariaDb();
     db = MariaDbServer.start();
     db.sql("CREATE DATABASE vipd; CREATE TABLE vipd.heartbeat (node VARCHAR(255) PRIMARY KEY, ts TIMESTAMP(6) NOT NULL)");
     // no SUPER / READ ONLY ADMIN: like a real monitoring account, read_only applies to it
@@ -148,6 +150,7 @@ class MysqlHealthCheckIT {
 
   @Test
   void stoppedServerIsDownWithConnectionRefused() {
+    Environment.requireMariaDb();
     try (MariaDbServer doomed = MariaDbServer.start()) {
       doomed.createUser(USER, PASSWORD, "SELECT ON *.*");
       JsonObject config = config().put("port", doomed.port());

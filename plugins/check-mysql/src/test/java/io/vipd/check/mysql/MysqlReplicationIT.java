@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,8 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
-import io.vipd.testing.MariaDbReplicaPair;
-import io.vipd.testing.MariaDbServer;
+import io.vipd.lab.MariaDbReplicaPair;
+import io.vipd.lab.MariaDbServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ class MysqlReplicationIT {
 
   @BeforeAll
   static void startPair() {
+    Environment.requireMariaDb();
     pair = MariaDbReplicaPair.start();
     // created on the primary and replicated, as in production
     pair.primary().createUser(USER, PASSWORD, "SELECT ON *.*", "SLAVE MONITOR ON *.*");

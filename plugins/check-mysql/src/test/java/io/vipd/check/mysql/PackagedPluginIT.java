@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -8,7 +9,7 @@ import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.HealthCheckFactory;
-import io.vipd.testing.MariaDbServer;
+import io.vipd.lab.MariaDbServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class PackagedPluginIT {
 
     PluginManager manager = new JarPluginManager(plugins);
     Vertx vertx = Vertx.vertx();
+    Environment.requireMariaDb();
     try (MariaDbServer db = MariaDbServer.start()) {
       db.createUser("vipd_check", "pw", "SELECT ON *.*");
       manager.loadPlugins();

@@ -1,8 +1,0 @@
-package io.vipd.demo;
-
-/** A step of the demo did not happen in time; the message says which, for the user. */
-final class DemoFailure extends Exception {
-  DemoFailure(String message) {
-    super(message);
-  }
-}

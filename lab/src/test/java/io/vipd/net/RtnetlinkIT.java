@@ -1,0 +1,102 @@
+package io.vipd.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vipd.testkit.NamespacedJvm;
+import io.vipd.testkit.NetnsLab;
+import io.vipd.testkit.NetnsLab.Node;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** VIP management and the link/address monitor against a real kernel, inside a namespace. */
+class RtnetlinkIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static NetnsLab lab;
+  private static Node node;
+  private static NamespacedJvm agent;
+
+  @BeforeAll
+  static void oneNode() {
+    lab = NetnsLab.create("vnet");
+    node = lab.addNode("n", 1);
+    agent = NamespacedJvm.start(node.namespace(), NetAgent.class);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (agent != null) {
+      agent.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Test
+  void ipv4VipWithLabelAppearsOnceAndDisappearsOnRemoval() {
+    assertThat(agent.call("addr-add eth0 10.99.0.100 24 eth0:vip", WAIT)).isEqualTo("true");
+    assertThat(agent.call("addr-add eth0 10.99.0.100 24 eth0:vip", WAIT)).as("second add").isEqualTo("false");
+
+    assertThat(node.exec("ip", "-o", "-4", "addr", "show", "dev", "eth0"))
+        .contains("inet 10.99.0.100/24").contains("eth0:vip");
+    assertThat(agent.call("addr-list eth0", WAIT)).contains("10.99.0.1/24", "10.99.0.100/24=eth0:vip");
+
+    assertThat(agent.call("addr-del eth0 10.99.0.100 24", WAIT)).isEqualTo("true");
+    assertThat(agent.call("addr-del eth0 10.99.0.100 24", WAIT)).as("second remove").isEqualTo("false");
+    assertThat(node.exec("ip", "-o", "-4", "addr", "show", "dev", "eth0")).doesNotContain("10.99.0.100");
+  }
+
+  @Test
+  void ipv6VipIsUsableAtOnceWithoutDuplicateAddressDetection() {
+    assertThat(agent.call("addr-add eth0 fd99::100 64", WAIT)).isEqualTo("true");
+    assertThat(agent.call("addr-add eth0 fd99::100 64", WAIT)).isEqualTo("false");
+
+    String shown = node.exec("ip", "-o", "-6", "addr", "show", "dev", "eth0");
+    assertThat(shown).contains("inet6 fd99::100/64").doesNotContain("tentative");
+
+    assertThat(agent.call("addr-del eth0 fd99::100 64", WAIT)).isEqualTo("true");
+    assertThat(agent.call("addr-del eth0 fd99::100 64", WAIT)).isEqualTo("false");
+    assertThat(node.exec("ip", "-o", "-6", "addr", "show", "dev", "eth0")).doesNotContain("fd99::100");
+  }
+
+  @Test
+  void addingToAMissingInterfaceFailsWithTheKernelsReason() {
+    agent.send("addr-add nosuch0 10.99.0.100 24");
+    assertThat(agent.awaitLine(line -> line.startsWith("ERR") || line.startsWith("OK"), WAIT))
+        .startsWith("ERR").contains("nosuch0").contains("No such device");
+  }
+
+  @Test
+  void primaryAddressesAreTheFirstIpv4AndTheLinkLocal() {
+    assertThat(agent.call("primary eth0 v4", WAIT)).isEqualTo("10.99.0.1");
+    assertThat(agent.call("primary eth0 v6", WAIT)).startsWith("fe80:");
+  }
+
+  @Test
+  void monitorReportsLinkDownAndUpAndAVipRemovedBehindOurBack() {
+    NamespacedJvm watcher = NamespacedJvm.start(node.namespace(), NetAgent.class);
+    try {
+      watcher.call("monitor", WAIT);
+      watcher.awaitLine(line -> line.equals("EVENT LinkChanged[interfaceName=eth0, up=true]"), WAIT);
+
+      node.exec("ip", "link", "set", "eth0", "down");
+      watcher.awaitLine(line -> line.equals("EVENT LinkChanged[interfaceName=eth0, up=false]"), WAIT);
+      node.exec("ip", "link", "set", "eth0", "up");
+      watcher.awaitLine(line -> line.equals("EVENT LinkChanged[interfaceName=eth0, up=true]"), WAIT);
+
+      agent.call("addr-add eth0 10.99.0.101 24", WAIT);
+      node.exec("ip", "addr", "del", "10.99.0.101/24", "dev", "eth0");
+      watcher.awaitLine(line -> line.startsWith("EVENT AddressRemoved[interfaceName=eth0, address=/10.99.0.101,"), WAIT);
+
+      agent.call("addr-add eth0 fd99::101 64", WAIT);
+      node.exec("ip", "addr", "del", "fd99::101/64", "dev", "eth0");
+      watcher.awaitLine(line -> line.startsWith("EVENT AddressRemoved[interfaceName=eth0, address=/fd99:0:0:0:0:0:0:101,"),
+          WAIT);
+    } finally {
+      watcher.close();
+    }
+  }
+}

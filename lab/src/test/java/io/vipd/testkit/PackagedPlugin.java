@@ -1,0 +1,34 @@
+package io.vipd.testkit;
+
+import io.vipd.plugin.BuiltIns;
+import io.vipd.plugin.PluginHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * For a plugin module's integration tests: loads the module's packaged jar (system property
+ * {@code vipd.plugin.jar}, set by failsafe) with the real {@link PluginHost}, the way the daemon loads it
+ * from its plugins/ directory. Class-loader mistakes (API classes packaged inside the jar, a missing
+ * extensions.idx) show up only this way.
+ */
+public final class PackagedPlugin {
+  private PackagedPlugin() {}
+
+  /** Copies the packaged jar into {@code directory} (made 0755) and loads that directory. */
+  public static PluginHost load(Path directory) throws IOException {
+    String jarProperty = System.getProperty("vipd.plugin.jar");
+    if (jarProperty == null) {
+      throw new IllegalStateException("system property vipd.plugin.jar is not set (run with failsafe after package)");
+    }
+    Path jar = Path.of(jarProperty);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: run 'mvn verify' so the jar is packaged first");
+    }
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path copy = Files.copy(jar, directory.resolve(jar.getFileName()));
+    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+    return PluginHost.load(directory, BuiltIns.NONE);
+  }
+}
