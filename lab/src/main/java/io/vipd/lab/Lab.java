@@ -44,7 +44,8 @@ public final class Lab implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
     try {
       lab.run("ip", "netns", "add", lab.bridgeNamespace);
-      lab.inBridge("ip", "link", "add", "br0", "type", "bridge");
+      // no snooping: VRRP groups and solicited-node addresses are flooded like on a plain switch
+      lab.inBridge("ip", "link", "add", "br0", "type", "bridge", "mcast_snooping", "0");
       lab.inBridge("ip", "link", "set", "br0", "up");
     } catch (IOException | RuntimeException e) {
       lab.close();
@@ -71,12 +72,16 @@ public final class Lab implements AutoCloseable {
     run("ip", "netns", "add", namespace);
     LabHost host = new LabHost(this, name, namespace, octet);
     hosts.put(name, host);
+    // DAD off before eth0 exists, so its addresses, the link-local one too, are usable at once
+    host.exec("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
+    host.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
     inBridge("ip", "link", "add", bridgePort, "type", "veth", "peer", "name", "eth0", "netns", namespace);
     inBridge("ip", "link", "set", bridgePort, "master", "br0", "up");
     host.exec("ip", "link", "set", "lo", "up");
     host.exec("ip", "link", "set", "eth0", "up");
     host.exec("ip", "addr", "add", host.ipv4() + "/24", "dev", "eth0");
     host.exec("ip", "addr", "add", host.ipv6() + "/64", "dev", "eth0", "nodad");
+    host.awaitLinkLocal(Duration.ofSeconds(10));
     return host;
   }
 

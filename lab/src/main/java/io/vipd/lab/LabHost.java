@@ -2,6 +2,8 @@ package io.vipd.lab;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,32 @@ public final class LabHost {
       }
     }
     throw new IOException("no MAC on eth0 in " + namespace);
+  }
+
+  /** The IPv6 link-local address of {@code eth0} (the VRRPv3 source address), without a scope. */
+  public Inet6Address linkLocal() throws IOException {
+    String out = exec("ip", "-o", "-6", "addr", "show", "dev", "eth0", "scope", "link");
+    int at = out.indexOf("inet6 ");
+    if (at < 0) {
+      throw new IOException("no link-local address on eth0 in " + namespace);
+    }
+    at += "inet6 ".length();
+    return (Inet6Address) InetAddress.getByName(out.substring(at, out.indexOf('/', at)));
+  }
+
+  void awaitLinkLocal(Duration deadline) throws IOException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!exec("ip", "-o", "-6", "addr", "show", "dev", "eth0", "scope", "link").contains("fe80")) {
+      if (System.nanoTime() > end) {
+        throw new IOException("no link-local address on eth0 in " + namespace + " after " + deadline);
+      }
+      try {
+        Thread.sleep(20); // polling the kernel with a deadline, not synchronising threads
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
   }
 
   /** Whether {@code address} (without prefix) is configured on {@code eth0}. */

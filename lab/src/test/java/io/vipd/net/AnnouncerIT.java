@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.testkit.NamespacedJvm;
-import io.vipd.testkit.NetnsLab;
-import io.vipd.testkit.NetnsLab.Node;
+import io.vipd.lab.Lab;
+import io.vipd.lab.LabHost;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,21 +20,21 @@ class AnnouncerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String STALE_MAC = "02:00:00:00:00:99";
 
-  private static NetnsLab lab;
-  private static Node announcer;
-  private static Node neighbour;
+  private static Lab lab;
+  private static LabHost announcer;
+  private static LabHost neighbour;
   private static NamespacedJvm agent;
 
   @BeforeAll
-  static void twoNodes() {
-    lab = NetnsLab.create("vnet");
-    announcer = lab.addNode("a", 1);
-    neighbour = lab.addNode("b", 2);
+  static void twoNodes() throws Exception {
+    lab = Lab.create();
+    announcer = lab.addHost("a", 1);
+    neighbour = lab.addHost("b", 2);
     agent = NamespacedJvm.start(announcer.namespace(), NetAgent.class);
   }
 
   @AfterAll
-  static void tearDown() {
+  static void tearDown() throws Exception {
     if (agent != null) {
       agent.close();
     }
@@ -44,7 +44,7 @@ class AnnouncerIT {
   }
 
   @Test
-  void gratuitousArpRepointsTheNeighboursEntryForTheVip() {
+  void gratuitousArpRepointsTheNeighboursEntryForTheVip() throws Exception {
     neighbour.exec("ip", "neigh", "replace", "10.99.0.100", "lladdr", STALE_MAC, "dev", "eth0", "nud", "stale");
     assertThat(neighbour.exec("ip", "neigh", "show", "10.99.0.100")).contains(STALE_MAC);
 
@@ -55,7 +55,7 @@ class AnnouncerIT {
   }
 
   @Test
-  void unsolicitedNeighborAdvertRepointsTheNeighboursEntryForTheVip() {
+  void unsolicitedNeighborAdvertRepointsTheNeighboursEntryForTheVip() throws Exception {
     neighbour.exec("ip", "-6", "neigh", "replace", "fd99::100", "lladdr", STALE_MAC, "dev", "eth0", "nud", "stale");
     assertThat(neighbour.exec("ip", "-6", "neigh", "show", "fd99::100")).contains(STALE_MAC);
 

@@ -3,8 +3,8 @@ package io.vipd.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.testkit.NamespacedJvm;
-import io.vipd.testkit.NetnsLab;
-import io.vipd.testkit.NetnsLab.Node;
+import io.vipd.lab.Lab;
+import io.vipd.lab.LabHost;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,23 +16,23 @@ class RawVrrpSocketIT {
   // a VRRPv3 advert (RFC 5798 section 5.1) as bytes: only its integrity matters here
   private static final String ADVERT = "3133640100640000";
 
-  private static NetnsLab lab;
-  private static Node a;
-  private static Node b;
+  private static Lab lab;
+  private static LabHost a;
+  private static LabHost b;
   private static NamespacedJvm agentA;
   private static NamespacedJvm agentB;
 
   @BeforeAll
-  static void twoNodes() {
-    lab = NetnsLab.create("vnet");
-    a = lab.addNode("a", 1);
-    b = lab.addNode("b", 2);
+  static void twoNodes() throws Exception {
+    lab = Lab.create();
+    a = lab.addHost("a", 1);
+    b = lab.addHost("b", 2);
     agentA = NamespacedJvm.start(a.namespace(), NetAgent.class);
     agentB = NamespacedJvm.start(b.namespace(), NetAgent.class);
   }
 
   @AfterAll
-  static void tearDown() {
+  static void tearDown() throws Exception {
     for (AutoCloseable c : new AutoCloseable[] {agentA, agentB, lab}) {
       try {
         if (c != null) {
@@ -45,7 +45,7 @@ class RawVrrpSocketIT {
   }
 
   @Test
-  void ipv4AdvertToTheGroupArrivesWithTtl255FromOurSourceIntact() {
+  void ipv4AdvertToTheGroupArrivesWithTtl255FromOurSourceIntact() throws Exception {
     agentB.call("vrrp-open eth0 10.99.0.2 multicast", WAIT);
     agentA.call("vrrp-open eth0 10.99.0.1 multicast", WAIT);
 
@@ -58,7 +58,7 @@ class RawVrrpSocketIT {
   }
 
   @Test
-  void ipv6AdvertToTheGroupArrivesWithHopLimit255FromOurLinkLocalIntact() {
+  void ipv6AdvertToTheGroupArrivesWithHopLimit255FromOurLinkLocalIntact() throws Exception {
     String linkLocalA = a.linkLocal().getHostAddress().replaceAll("%.*", "") + "%eth0";
     agentB.call("vrrp-open eth0 " + b.linkLocal().getHostAddress().replaceAll("%.*", "") + "%eth0 multicast", WAIT);
     agentA.call("vrrp-open eth0 " + linkLocalA + " multicast", WAIT);
@@ -73,7 +73,7 @@ class RawVrrpSocketIT {
   }
 
   @Test
-  void unicastAdvertReachesOnlyThePeerAddressed() {
+  void unicastAdvertReachesOnlyThePeerAddressed() throws Exception {
     agentB.call("vrrp-open eth0 fd99::2 unicast", WAIT);
     agentA.call("vrrp-open eth0 fd99::1 unicast", WAIT);
 

@@ -3,8 +3,8 @@ package io.vipd.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.testkit.NamespacedJvm;
-import io.vipd.testkit.NetnsLab;
-import io.vipd.testkit.NetnsLab.Node;
+import io.vipd.lab.Lab;
+import io.vipd.lab.LabHost;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,19 +14,19 @@ import org.junit.jupiter.api.Test;
 class RtnetlinkIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static NetnsLab lab;
-  private static Node node;
+  private static Lab lab;
+  private static LabHost node;
   private static NamespacedJvm agent;
 
   @BeforeAll
-  static void oneNode() {
-    lab = NetnsLab.create("vnet");
-    node = lab.addNode("n", 1);
+  static void oneNode() throws Exception {
+    lab = Lab.create();
+    node = lab.addHost("n", 1);
     agent = NamespacedJvm.start(node.namespace(), NetAgent.class);
   }
 
   @AfterAll
-  static void tearDown() {
+  static void tearDown() throws Exception {
     if (agent != null) {
       agent.close();
     }
@@ -36,7 +36,7 @@ class RtnetlinkIT {
   }
 
   @Test
-  void ipv4VipWithLabelAppearsOnceAndDisappearsOnRemoval() {
+  void ipv4VipWithLabelAppearsOnceAndDisappearsOnRemoval() throws Exception {
     assertThat(agent.call("addr-add eth0 10.99.0.100 24 eth0:vip", WAIT)).isEqualTo("true");
     assertThat(agent.call("addr-add eth0 10.99.0.100 24 eth0:vip", WAIT)).as("second add").isEqualTo("false");
 
@@ -50,7 +50,7 @@ class RtnetlinkIT {
   }
 
   @Test
-  void ipv6VipIsUsableAtOnceWithoutDuplicateAddressDetection() {
+  void ipv6VipIsUsableAtOnceWithoutDuplicateAddressDetection() throws Exception {
     assertThat(agent.call("addr-add eth0 fd99::100 64", WAIT)).isEqualTo("true");
     assertThat(agent.call("addr-add eth0 fd99::100 64", WAIT)).isEqualTo("false");
 
@@ -63,20 +63,20 @@ class RtnetlinkIT {
   }
 
   @Test
-  void addingToAMissingInterfaceFailsWithTheKernelsReason() {
+  void addingToAMissingInterfaceFailsWithTheKernelsReason() throws Exception {
     agent.send("addr-add nosuch0 10.99.0.100 24");
     assertThat(agent.awaitLine(line -> line.startsWith("ERR") || line.startsWith("OK"), WAIT))
         .startsWith("ERR").contains("nosuch0").contains("No such device");
   }
 
   @Test
-  void primaryAddressesAreTheFirstIpv4AndTheLinkLocal() {
+  void primaryAddressesAreTheFirstIpv4AndTheLinkLocal() throws Exception {
     assertThat(agent.call("primary eth0 v4", WAIT)).isEqualTo("10.99.0.1");
     assertThat(agent.call("primary eth0 v6", WAIT)).startsWith("fe80:");
   }
 
   @Test
-  void monitorReportsLinkDownAndUpAndAVipRemovedBehindOurBack() {
+  void monitorReportsLinkDownAndUpAndAVipRemovedBehindOurBack() throws Exception {
     NamespacedJvm watcher = NamespacedJvm.start(node.namespace(), NetAgent.class);
     try {
       watcher.call("monitor", WAIT);

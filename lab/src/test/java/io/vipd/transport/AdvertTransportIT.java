@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.vipd.net.NetAgent;
 import io.vipd.testkit.NamespacedJvm;
-import io.vipd.testkit.NetnsLab;
-import io.vipd.testkit.NetnsLab.Node;
+import io.vipd.lab.Lab;
+import io.vipd.lab.LabHost;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,24 +20,24 @@ import org.junit.jupiter.api.Test;
 class AdvertTransportIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private NetnsLab lab;
+  private Lab lab;
   private NamespacedJvm a;
   private NamespacedJvm b;
   private NamespacedJvm c;
 
   @BeforeEach
-  void threeNodes() {
-    lab = NetnsLab.create("vnet");
-    Node nodeA = lab.addNode("a", 1);
-    Node nodeB = lab.addNode("b", 2);
-    Node nodeC = lab.addNode("c", 3);
+  void threeNodes() throws Exception {
+    lab = Lab.create();
+    LabHost nodeA = lab.addHost("a", 1);
+    LabHost nodeB = lab.addHost("b", 2);
+    LabHost nodeC = lab.addHost("c", 3);
     a = NamespacedJvm.start(nodeA.namespace(), NetAgent.class);
     b = NamespacedJvm.start(nodeB.namespace(), NetAgent.class);
     c = NamespacedJvm.start(nodeC.namespace(), NetAgent.class);
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
     for (AutoCloseable closeable : new AutoCloseable[] {a, b, c, lab}) {
       try {
         if (closeable != null) {
@@ -50,7 +50,7 @@ class AdvertTransportIT {
   }
 
   @Test
-  void multicastAdvertReachesEveryBackupOnItsContext() {
+  void multicastAdvertReachesEveryBackupOnItsContext() throws Exception {
     for (NamespacedJvm node : new NamespacedJvm[] {a, b, c}) {
       assertThat(node.call("transport multicast eth0 v4", WAIT)).contains("224.0.0.18");
       node.awaitLine("STARTED"::equals, WAIT);
@@ -65,7 +65,7 @@ class AdvertTransportIT {
   }
 
   @Test
-  void ipv6MulticastAdvertGoesFromTheLinkLocalAddress() {
+  void ipv6MulticastAdvertGoesFromTheLinkLocalAddress() throws Exception {
     for (NamespacedJvm node : new NamespacedJvm[] {a, b}) {
       node.call("transport multicast eth0 v6", WAIT);
       node.awaitLine("STARTED"::equals, WAIT);
@@ -78,7 +78,7 @@ class AdvertTransportIT {
   }
 
   @Test
-  void unicastSendsToEachPeerAndDropsAdvertsFromUnlistedHosts() {
+  void unicastSendsToEachPeerAndDropsAdvertsFromUnlistedHosts() throws Exception {
     a.call("transport unicast eth0 v4 10.99.0.1 10.99.0.2,10.99.0.3", WAIT);
     b.call("transport unicast eth0 v4 10.99.0.2 10.99.0.1", WAIT);
     c.call("transport unicast eth0 v4 10.99.0.3 10.99.0.2", WAIT); // a is not c's peer
