@@ -271,8 +271,8 @@ public final class VrrpInstance {
     } else if (action instanceof VrrpAction.StateChanged change) {
       state = change.to();
       transitions.entered(change.to());
-      log.info("{}: {} -> {} ({}), priority {}", spec.name(), change.from(), change.to(), change.reason(),
-          machine.effectivePriority());
+      log.info(TransitionLine.message(spec.name(), change.from(), change.to(), change.reason(),
+          machine.effectivePriority()));
       notifyListener(change);
     } else if (action instanceof VrrpAction.Dropped dropped) {
       drops.increment(dropped.reason());

@@ -1,5 +1,6 @@
 package io.vipd.interop;
 
+import io.vipd.instance.TransitionLine;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.lab.KeepalivedConfig;
@@ -34,8 +35,6 @@ final class InteropLab implements AutoCloseable {
     }
   }
 
-  private static final Pattern VIPD_TRANSITION =
-      Pattern.compile("vi1: (\\w+) -> (\\w+) \\((.*)\\), priority \\d+");
 
   private final Lab lab;
   private final Path directory;
@@ -122,24 +121,14 @@ final class InteropLab implements AutoCloseable {
 
   /** The state vipd last logged entering, or null before its first transition. */
   String vipdState() throws IOException {
-    Matcher matcher = VIPD_TRANSITION.matcher(vipd.logText());
-    String last = null;
-    while (matcher.find()) {
-      last = matcher.group(2);
-    }
-    return last;
+    List<TransitionLine> transitions = TransitionLine.in(vipd.logText(), "vi1");
+    return transitions.isEmpty() ? null : transitions.get(transitions.size() - 1).to();
   }
 
   /** The reason of vipd's last transition to {@code state}, or null. */
   String vipdReasonFor(String state) throws IOException {
-    Matcher matcher = VIPD_TRANSITION.matcher(vipd.logText());
-    String reason = null;
-    while (matcher.find()) {
-      if (matcher.group(2).equals(state)) {
-        reason = matcher.group(3);
-      }
-    }
-    return reason;
+    return TransitionLine.in(vipd.logText(), "vi1").stream().filter(t -> t.isTo(state))
+        .reduce((first, second) -> second).map(TransitionLine::reason).orElse(null);
   }
 
   boolean vipdIsMaster() throws IOException {

@@ -1,5 +1,6 @@
 package io.vipd.scenario;
 
+import io.vipd.instance.TransitionLine;
 import static io.vipd.scenario.TwoNodeLab.VIP4;
 import static io.vipd.scenario.TwoNodeLab.VIP6;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +39,9 @@ class FailoverIT extends TwoNodeScenario {
 
     assertThat(exit).as("exit code of SIGTERM'd vipd after %s ms%n%s", stopTook.toMillis(), lab.logs()).isZero();
     assertThat(n1.hasAddress(VIP4)).as(lab::logs).isFalse();
-    Transition resigned = n1.lastTransition().orElseThrow();
+    TransitionLine resigned = n1.lastTransition().orElseThrow();
     assertThat(resigned.to()).as(lab::logs).isEqualTo("STOPPED");
-    Transition takeover = lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
+    TransitionLine takeover = lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(takeover.reason()).as(lab::logs).startsWith("priority-0 advert from " + n1.host().ipv4());
     assertThat(takeover.after(resigned.at())).as(lab::logs).isLessThan(t.handoverBound(BACKUP_PRIORITY));
     lab.note(t + " SIGTERM to exit " + stopTook.toMillis() + " ms, takeover " + takeover.after(resigned.at()).toMillis()
@@ -59,10 +60,10 @@ class FailoverIT extends TwoNodeScenario {
 
     n1.host().setLink(false);
 
-    Transition fault = lab.awaitTransitionInto(n1, "FAULT", n1Mark, Duration.ofSeconds(2));
+    TransitionLine fault = lab.awaitTransitionInto(n1, "FAULT", n1Mark, Duration.ofSeconds(2));
     assertThat(fault.reason()).as(lab::logs).contains("link eth0 down");
     assertThat(n1.hasAddress(VIP4)).as(lab::logs).isFalse();
-    Transition takeover = lab.awaitTransitionInto(n2, "MASTER", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
+    TransitionLine takeover = lab.awaitTransitionInto(n2, "MASTER", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(takeover.reason()).as(lab::logs).isEqualTo("master-down timer expired");
     assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
     clientFollowsVipTo(VIP4, n2);
@@ -70,9 +71,9 @@ class FailoverIT extends TwoNodeScenario {
     n1Mark = n1.mark();
     n1.host().setLink(true);
 
-    Transition recovered = lab.awaitTransitionInto(n1, "BACKUP", n1Mark, Duration.ofSeconds(2));
+    TransitionLine recovered = lab.awaitTransitionInto(n1, "BACKUP", n1Mark, Duration.ofSeconds(2));
     assertThat(recovered.reason()).as(lab::logs).isEqualTo("fault cleared");
-    Transition preempted = lab.awaitTransitionInto(n1, "MASTER", n1Mark, t.failoverDeadline(MASTER_PRIORITY));
+    TransitionLine preempted = lab.awaitTransitionInto(n1, "MASTER", n1Mark, t.failoverDeadline(MASTER_PRIORITY));
     assertThat(preempted.reason()).as(lab::logs).startsWith("preempting lower-priority master " + n2.host().ipv4());
     lab.awaitTrue("only n1 holds " + VIP4, t.failoverDeadline(BACKUP_PRIORITY),
         () -> n1.hasAddress(VIP4) && !n2.hasAddress(VIP4));
@@ -106,7 +107,7 @@ class FailoverIT extends TwoNodeScenario {
     LocalTime killedAt = LocalTime.now();
     n1.kill();
 
-    Transition takeover = lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
+    TransitionLine takeover = lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(takeover.reason()).as(lab::logs).isEqualTo("master-down timer expired");
     assertThat(takeover.after(killedAt)).as(lab::logs)
         .isGreaterThanOrEqualTo(t.masterDownInterval(BACKUP_PRIORITY).minus(t.interval()).minus(CLOCK_MARGIN))

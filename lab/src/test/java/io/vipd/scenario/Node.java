@@ -1,5 +1,6 @@
 package io.vipd.scenario;
 
+import io.vipd.instance.TransitionLine;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class Node {
   /** Writes {@code config} and starts {@code vipd run} (again, after a kill or stop). */
   void start(NodeConfig config) throws IOException {
     Files.writeString(configFile, config.yaml(pluginsDirectory.toString()));
-    earlierTransitions = Transition.parse(log()).size();
+    earlierTransitions = TransitionLine.in(log(), NodeConfig.INSTANCE).size();
     if (process == null) {
       process = VipdProcess.start(host, configFile, log, List.of());
     } else {
@@ -67,19 +68,19 @@ final class Node {
   }
 
   /** The state changes of the current run, oldest first. */
-  List<Transition> transitions() throws IOException {
-    List<Transition> all = Transition.parse(log());
+  List<TransitionLine> transitions() throws IOException {
+    List<TransitionLine> all = TransitionLine.in(log(), NodeConfig.INSTANCE);
     return all.subList(Math.min(earlierTransitions, all.size()), all.size());
   }
 
-  Optional<Transition> lastTransition() throws IOException {
-    List<Transition> transitions = transitions();
+  Optional<TransitionLine> lastTransition() throws IOException {
+    List<TransitionLine> transitions = transitions();
     return transitions.isEmpty() ? Optional.empty() : Optional.of(transitions.get(transitions.size() - 1));
   }
 
   /** The state of the current run as its log says; INITIALIZE before its first transition. */
   String state() throws IOException {
-    return lastTransition().map(Transition::to).orElse("INITIALIZE");
+    return lastTransition().map(TransitionLine::to).orElse("INITIALIZE");
   }
 
   /** How many transitions the current run has logged so far: a mark for {@link #firstInto(String, int)}. */
@@ -88,8 +89,8 @@ final class Node {
   }
 
   /** The first transition into {@code state} after {@code mark} transitions of the current run. */
-  Optional<Transition> firstInto(String state, int mark) throws IOException {
-    List<Transition> transitions = transitions();
+  Optional<TransitionLine> firstInto(String state, int mark) throws IOException {
+    List<TransitionLine> transitions = transitions();
     return transitions.subList(Math.min(mark, transitions.size()), transitions.size()).stream()
         .filter(t -> t.to().equals(state)).findFirst();
   }

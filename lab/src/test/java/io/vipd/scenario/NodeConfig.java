@@ -17,6 +17,8 @@ record NodeConfig(
     List<String> unicastPeers) {
 
   static final int VRID = 51;
+  /** The one instance's name, as its transition lines say. */
+  static final String INSTANCE = "vip";
 
   static NodeConfig of(String node, Timing timing, int priority, String vip) {
     return new NodeConfig(node, timing, priority, true, Duration.ZERO, vip, List.of());
@@ -44,7 +46,7 @@ record NodeConfig(
     y.append("node: ").append(node).append('\n');
     y.append("plugins:\n  directory: ").append(pluginsDirectory).append('\n');
     y.append("instances:\n");
-    y.append("  - name: vip\n");
+    y.append("  - name: ").append(INSTANCE).append('\n');
     y.append("    interface: eth0\n");
     y.append("    vrid: ").append(VRID).append('\n');
     y.append("    version: ").append(timing.version()).append('\n');

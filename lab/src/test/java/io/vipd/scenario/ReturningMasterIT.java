@@ -1,5 +1,6 @@
 package io.vipd.scenario;
 
+import io.vipd.instance.TransitionLine;
 import static io.vipd.scenario.TwoNodeLab.VIP4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,12 +26,12 @@ class ReturningMasterIT extends TwoNodeScenario {
 
     n1.start(master(t, VIP4 + "/24"));
 
-    Transition startup = lab.awaitTransitionInto(n1, "BACKUP", 0, Timing.JVM_SLACK.multipliedBy(3));
-    Transition preempted = lab.awaitTransitionInto(n1, "MASTER", 0, t.failoverDeadline(MASTER_PRIORITY));
+    TransitionLine startup = lab.awaitTransitionInto(n1, "BACKUP", 0, Timing.JVM_SLACK.multipliedBy(3));
+    TransitionLine preempted = lab.awaitTransitionInto(n1, "MASTER", 0, t.failoverDeadline(MASTER_PRIORITY));
     assertThat(preempted.reason()).as(lab::logs).isEqualTo("preempting lower-priority master " + n2.host().ipv4());
     // n2 keeps advertising, so n1 acts on its next advert plus Skew_Time, well before its own MDI
     assertThat(preempted.after(startup.at())).as(lab::logs).isLessThan(t.masterDownInterval(MASTER_PRIORITY));
-    Transition yielded = lab.awaitTransitionInto(n2, "BACKUP", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
+    TransitionLine yielded = lab.awaitTransitionInto(n2, "BACKUP", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(yielded.reason()).as(lab::logs).isEqualTo("higher-priority advert from " + n1.host().ipv4());
     onlyHolds(n1, n2, VIP4);
     clientFollowsVipTo(VIP4, n1);
@@ -60,8 +61,8 @@ class ReturningMasterIT extends TwoNodeScenario {
 
     n1.start(master(t, VIP4 + "/24").withPreemptDelay(delay));
 
-    Transition startup = lab.awaitTransitionInto(n1, "BACKUP", 0, Timing.JVM_SLACK.multipliedBy(3));
-    Transition preempted = lab.awaitTransitionInto(n1, "MASTER", 0,
+    TransitionLine startup = lab.awaitTransitionInto(n1, "BACKUP", 0, Timing.JVM_SLACK.multipliedBy(3));
+    TransitionLine preempted = lab.awaitTransitionInto(n1, "MASTER", 0,
         delay.plus(t.failoverDeadline(MASTER_PRIORITY)));
     assertThat(preempted.reason()).as(lab::logs).isEqualTo("preempting lower-priority master " + n2.host().ipv4());
     assertThat(preempted.after(startup.at())).as(lab::logs)

@@ -1,5 +1,6 @@
 package io.vipd.scenario;
 
+import io.vipd.instance.TransitionLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.awaitility.Awaitility.await;
@@ -107,7 +108,7 @@ final class TwoNodeLab implements AutoCloseable {
   }
 
   /** Waits until {@code node}'s current run logs a transition into {@code state} after {@code mark}. */
-  Transition awaitTransitionInto(Node node, String state, int mark, Duration deadline) throws IOException {
+  TransitionLine awaitTransitionInto(Node node, String state, int mark, Duration deadline) throws IOException {
     awaitTrue(node.name() + " enters " + state, deadline, () -> node.firstInto(state, mark).isPresent());
     return node.firstInto(state, mark).orElseThrow();
   }

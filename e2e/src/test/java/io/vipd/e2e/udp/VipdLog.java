@@ -1,5 +1,6 @@
 package io.vipd.e2e.udp;
 
+import io.vipd.instance.TransitionLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
  * minute as a warning), so counting lines counts drops when the daemon runs with {@code VIPD_LOG_LEVEL=DEBUG}.
  */
 final class VipdLog {
-  private static final Pattern TRANSITION =
-      Pattern.compile("VrrpInstance - (\\S+): (\\w+) -> (\\w+) \\((.*)\\), priority \\d+");
   private static final Pattern DROP =
       Pattern.compile("dropped a datagram from (\\S+): ([a-z-]+) \\(");
 
@@ -29,26 +28,19 @@ final class VipdLog {
   }
 
   /** Every state change of the instance so far, oldest first, across restarts. */
-  List<Transition> transitions() {
-    List<Transition> found = new ArrayList<>();
-    for (String line : lines()) {
-      Matcher m = TRANSITION.matcher(line);
-      if (m.find() && m.group(1).equals(instance)) {
-        found.add(new Transition(m.group(2), m.group(3), m.group(4)));
-      }
-    }
-    return found;
+  List<TransitionLine> transitions() {
+    return TransitionLine.in(text(), instance);
   }
 
   /** The state of the last logged change, or {@code NONE} before the first. */
   String state() {
-    List<Transition> all = transitions();
+    List<TransitionLine> all = transitions();
     return all.isEmpty() ? "NONE" : all.get(all.size() - 1).to();
   }
 
   /** The transitions logged after the first {@code skip} ones. */
-  List<Transition> transitionsAfter(int skip) {
-    List<Transition> all = transitions();
+  List<TransitionLine> transitionsAfter(int skip) {
+    List<TransitionLine> all = transitions();
     return all.subList(Math.min(skip, all.size()), all.size());
   }
 

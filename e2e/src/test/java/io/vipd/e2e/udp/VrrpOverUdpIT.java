@@ -1,5 +1,6 @@
 package io.vipd.e2e.udp;
 
+import io.vipd.instance.TransitionLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +78,7 @@ class VrrpOverUdpIT {
     assertThat(n1.holdsVip()).as("n1 holds the VIP").isTrue();
     assertThat(n2.holdsVip()).as("n2 holds the VIP at the same time: split brain").isTrue();
     assertThat(n2.log().transitions()).as("n2 never heard n1's adverts")
-        .contains(new Transition("BACKUP", "MASTER", "master-down timer expired"));
+        .map(Object::toString).contains("BACKUP -> MASTER (master-down timer expired)");
   }
 
   @Test
@@ -93,7 +94,7 @@ class VrrpOverUdpIT {
 
     awaitState(n2, "MASTER", FAILOVER);
     assertThat(n2.log().transitions()).last()
-        .isEqualTo(new Transition("BACKUP", "MASTER", "master-down timer expired"));
+        .hasToString("BACKUP -> MASTER (master-down timer expired)");
     assertThat(n2.holdsVip()).isTrue();
     String n2Mac = cluster.n2.mac();
     await("client's neighbour entry for the VIP moves to n2").atMost(FAILOVER)
@@ -157,7 +158,7 @@ class VrrpOverUdpIT {
 
     assertThat(replayer.isAlive()).as("the replayer kept sending").isTrue();
     assertThat(n2.log().transitions()).last()
-        .isEqualTo(new Transition("BACKUP", "MASTER", "master-down timer expired"));
+        .hasToString("BACKUP -> MASTER (master-down timer expired)");
     assertThat(takeover).as("master-down interval (3.6 s) plus log polling").isLessThan(Duration.ofSeconds(8));
     assertThat(n2.log().drops(ip1, "replay") - replaysAtKill)
         .as("replays refused while n2 waited for the dead master (one every 250 ms)").isGreaterThanOrEqualTo(5);
@@ -171,9 +172,9 @@ class VrrpOverUdpIT {
         .until(() -> n2.log().drops(ip1, "stale") >= 3);
     await("restarted n2 is MASTER again").atMost(FAILOVER)
         .until(() -> n2.log().transitions().size() >= beforeRestart + 3);
-    assertThat(n2.log().transitionsAfter(beforeRestart)).extracting(Transition::to)
+    assertThat(n2.log().transitionsAfter(beforeRestart)).extracting(TransitionLine::to)
         .containsExactly("STOPPED", "BACKUP", "MASTER");
-    assertThat(n2.log().transitions()).last().extracting(Transition::reason).isEqualTo("master-down timer expired");
+    assertThat(n2.log().transitions()).last().extracting(TransitionLine::reason).isEqualTo("master-down timer expired");
   }
 
   @Test
@@ -220,7 +221,7 @@ class VrrpOverUdpIT {
     int backupBefore = backup.log().transitions().size();
     backup.restartWith(next);
     await("backup back").atMost(START).until(() -> backup.log().transitions().size() >= backupBefore + 2);
-    assertThat(backup.log().transitionsAfter(backupBefore)).extracting(Transition::to)
+    assertThat(backup.log().transitionsAfter(backupBefore)).extracting(TransitionLine::to)
         .as("the backup's own restart").containsExactly("STOPPED", "BACKUP");
     stays(backup, "BACKUP");
     assertThat(master.log().transitionsAfter(masterBefore)).as("master transitions while the backup restarted")
@@ -238,12 +239,12 @@ class VrrpOverUdpIT {
     master.restartWith(next);
     await("master back").atMost(START).until(() -> master.log().transitions().size() >= masterBefore + 3
         && backup.log().transitions().size() >= backupBefore + 2);
-    assertThat(master.log().transitionsAfter(masterBefore)).extracting(Transition::to)
+    assertThat(master.log().transitionsAfter(masterBefore)).extracting(TransitionLine::to)
         .containsExactly("STOPPED", "BACKUP", "MASTER");
-    assertThat(master.log().transitions()).last().extracting(Transition::reason).asString()
+    assertThat(master.log().transitions()).last().extracting(TransitionLine::reason).asString()
         .startsWith("preempting lower-priority master " + backup.host().ipv4());
-    List<Transition> handover = backup.log().transitionsAfter(backupBefore);
-    assertThat(handover).extracting(Transition::to).containsExactly("MASTER", "BACKUP");
+    List<TransitionLine> handover = backup.log().transitionsAfter(backupBefore);
+    assertThat(handover).extracting(TransitionLine::to).containsExactly("MASTER", "BACKUP");
     assertThat(handover.get(0).reason()).contains("priority-0");
     assertThat(master.holdsVip()).isTrue();
   }
