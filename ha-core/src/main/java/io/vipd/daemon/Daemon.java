@@ -14,7 +14,6 @@ import io.vipd.config.InstanceConfig;
 import io.vipd.config.VipConfig;
 import io.vipd.config.VipdConfig;
 import io.vipd.http.ApiServer;
-import io.vipd.http.DaemonBackend;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.instance.StateListener;
 import io.vipd.instance.VrrpInstance;

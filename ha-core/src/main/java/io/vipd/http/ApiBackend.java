@@ -2,7 +2,7 @@ package io.vipd.http;
 
 import io.vertx.core.Future;
 
-/** What the HTTP API reads and controls; {@link DaemonBackend} is the real one, tests use their own. */
+/** What the HTTP API reads and controls; the daemon implements it (daemon/DaemonBackend), tests use their own. */
 public interface ApiBackend {
 
   /** A fresh snapshot; called on the HTTP server's event loop, so it must not block. */

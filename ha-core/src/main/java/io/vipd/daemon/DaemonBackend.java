@@ -1,9 +1,12 @@
-package io.vipd.http;
+package io.vipd.daemon;
 
 import io.vertx.core.Future;
 import io.vipd.api.CheckResult;
 import io.vipd.config.CheckConfig;
-import io.vipd.daemon.Daemon;
+import io.vipd.http.ApiBackend;
+import io.vipd.http.CheckState;
+import io.vipd.http.DaemonStatus;
+import io.vipd.http.InstanceStatus;
 import io.vipd.instance.VrrpInstance;
 import io.vipd.track.CheckRunner;
 import io.vipd.vrrp.VrrpState;
@@ -16,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The API's view of a running {@link Daemon}: snapshots its parts and forwards control requests. */
-public final class DaemonBackend implements ApiBackend {
+final class DaemonBackend implements ApiBackend {
   /** The fault source (and reason) maintenance raises on an instance. */
   public static final String MAINTENANCE = "maintenance";
 
@@ -24,7 +27,7 @@ public final class DaemonBackend implements ApiBackend {
   private final long startedNanos = System.nanoTime();
   private final Set<String> inMaintenance = ConcurrentHashMap.newKeySet();
 
-  public DaemonBackend(Daemon daemon) {
+  DaemonBackend(Daemon daemon) {
     this.daemon = daemon;
   }
 
