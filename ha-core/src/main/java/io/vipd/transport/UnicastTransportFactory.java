@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code transport: {type: unicast, peers: [10.0.0.2, 10.0.0.3], source: 10.0.0.1}}: keepalived's
- * {@code unicast_peer} and (optional) {@code unicast_src_ip}. Every address must be of the instance's family.
+ * {@code transport: {type: unicast, peers: [10.0.0.2, 10.0.0.3]}}: keepalived's {@code unicast_peer}. Every
+ * peer must be of the instance's family; adverts leave from the interface's primary address (the YAML has no
+ * key for keepalived's {@code unicast_src_ip}).
  */
 public final class UnicastTransportFactory implements TransportFactory {
   public static final String TYPE = "unicast";
