@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.TestPluginContext;
 import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,7 +127,7 @@ class MysqlHealthCheckIT {
     CheckResult writable = probe(heartbeat);
     assertThat(writable.status()).as(writable.message()).isEqualTo(CheckStatus.UP);
     assertThat(writable.message()).contains("heartbeat written");
-    assertThat(db.sql("SELECT node FROM vipd.heartbeat")).isEqualTo("node-a");
+    assertThat(db.sql("SELECT node FROM vipd.heartbeat")).isEqualTo(TestPluginContext.NODE);
 
     db.sql("SET GLOBAL read_only = 1");
     try {
@@ -166,7 +167,7 @@ class MysqlHealthCheckIT {
 
   @Test
   void hungServerTimesOutWithinTheCheckDeadlineAndLeavesNoConnectionOpen() throws Exception {
-    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new StubPluginContext(vertx),
+    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new TestPluginContext(vertx, "mysql-test"),
         config().put("connect-timeout", "1s").put("query-timeout", "1s"));
     // the first probe of a check has a start-up grace on its deadline; this test is about the later ones
     assertThat(Probes.run(vertx, check).status()).isEqualTo(CheckStatus.UP);
@@ -196,7 +197,7 @@ class MysqlHealthCheckIT {
   }
 
   private static CheckResult probe(JsonObject config) {
-    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new StubPluginContext(vertx), config);
+    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new TestPluginContext(vertx, "mysql-test"), config);
     return Probes.run(vertx, check);
   }
 

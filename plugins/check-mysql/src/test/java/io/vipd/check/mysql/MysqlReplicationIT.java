@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.TestPluginContext;
 import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,7 +86,7 @@ class MysqlReplicationIT {
 
   @Test
   void laggingReplicaIsDegradedThenDownAsTheLagCrossesEachThreshold() {
-    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new StubPluginContext(vertx),
+    HealthCheck check = Probes.create(new MysqlHealthCheckFactory(), new TestPluginContext(vertx, "mysql-test"),
         config(pair.replica()).put("role", "replica").put("degraded-lag", "1s").put("max-lag", "3s"));
     // the replica applies each event 8 s late and reports the growing lag meanwhile
     pair.setDelay(Duration.ofSeconds(8));
@@ -115,6 +116,6 @@ class MysqlReplicationIT {
   }
 
   private static CheckResult probe(JsonObject config) {
-    return Probes.run(vertx, Probes.create(new MysqlHealthCheckFactory(), new StubPluginContext(vertx), config));
+    return Probes.run(vertx, Probes.create(new MysqlHealthCheckFactory(), new TestPluginContext(vertx, "mysql-test"), config));
   }
 }

@@ -1,5 +1,6 @@
 package io.vipd.check.mysql;
 
+import io.vipd.testkit.TestPluginContext;
 import io.vipd.testkit.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class PackagedPluginIT {
       HealthCheckFactory factory = factories.get(0);
       assertThat(factory.type()).isEqualTo("mysql");
       assertThat(factory.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
-      HealthCheck check = Probes.create(factory, new StubPluginContext(vertx), new JsonObject()
+      HealthCheck check = Probes.create(factory, new TestPluginContext(vertx, "mysql-test"), new JsonObject()
           .put("host", db.host()).put("port", db.port()).put("user", "vipd_check").put("password", "pw"));
       CheckResult result = Probes.run(vertx, check);
       assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.UP);

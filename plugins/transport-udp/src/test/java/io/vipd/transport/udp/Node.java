@@ -1,5 +1,6 @@
 package io.vipd.transport.udp;
 
+import io.vipd.testkit.TestPluginContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,5 +1,6 @@
 package io.vipd.transport.udp;
 
+import io.vipd.testkit.TestPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
