@@ -13,10 +13,15 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (separate from {@link #main} so tests can call it). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The {@code vipd} command with every subcommand, those other modules contribute included. */
+  public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new VipdCommand());
     for (VipdSubcommand contributed : ServiceLoader.load(VipdSubcommand.class)) {
       commandLine.addSubcommand(contributed);
     }
-    return commandLine.execute(args);
+    return commandLine;
   }
 }

@@ -30,6 +30,7 @@ public final class Lab implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::closeQuietly, "lab-cleanup");
   private boolean closed;
+  private boolean duplicateAddressDetection = true;
 
   private Lab(String prefix) {
     this.prefix = prefix;
@@ -54,6 +55,16 @@ public final class Lab implements AutoCloseable {
     return lab;
   }
 
+  /**
+   * Hosts added from now on skip IPv6 duplicate address detection, so their link-local address is usable
+   * as soon as {@link #addHost} returns (a raw VRRPv3 socket binds to it). By default a host's link-local
+   * address is tentative for a while, as on a real machine that just came up.
+   */
+  public Lab withoutDuplicateAddressDetection() {
+    duplicateAddressDetection = false;
+    return this;
+  }
+
   /** The per-run unique prefix of every namespace of this lab. */
   public String prefix() {
     return prefix;
@@ -72,16 +83,20 @@ public final class Lab implements AutoCloseable {
     run("ip", "netns", "add", namespace);
     LabHost host = new LabHost(this, name, namespace, octet);
     hosts.put(name, host);
-    // DAD off before eth0 exists, so its addresses, the link-local one too, are usable at once
-    host.exec("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
-    host.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
+    if (!duplicateAddressDetection) {
+      // off before eth0 exists, so its link-local address is usable at once
+      host.exec("sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
+      host.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
+    }
     inBridge("ip", "link", "add", bridgePort, "type", "veth", "peer", "name", "eth0", "netns", namespace);
     inBridge("ip", "link", "set", bridgePort, "master", "br0", "up");
     host.exec("ip", "link", "set", "lo", "up");
     host.exec("ip", "link", "set", "eth0", "up");
     host.exec("ip", "addr", "add", host.ipv4() + "/24", "dev", "eth0");
     host.exec("ip", "addr", "add", host.ipv6() + "/64", "dev", "eth0", "nodad");
-    host.awaitLinkLocal(Duration.ofSeconds(10));
+    if (!duplicateAddressDetection) {
+      host.awaitLinkLocal(Duration.ofSeconds(10));
+    }
     return host;
   }
 

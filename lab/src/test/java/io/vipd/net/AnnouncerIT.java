@@ -27,7 +27,7 @@ class AnnouncerIT {
 
   @BeforeAll
   static void twoNodes() throws Exception {
-    lab = Lab.create();
+    lab = Lab.create().withoutDuplicateAddressDetection();
     announcer = lab.addHost("a", 1);
     neighbour = lab.addHost("b", 2);
     agent = NamespacedJvm.start(announcer.namespace(), NetAgent.class);

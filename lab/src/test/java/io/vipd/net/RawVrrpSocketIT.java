@@ -24,7 +24,7 @@ class RawVrrpSocketIT {
 
   @BeforeAll
   static void twoNodes() throws Exception {
-    lab = Lab.create();
+    lab = Lab.create().withoutDuplicateAddressDetection();
     a = lab.addHost("a", 1);
     b = lab.addHost("b", 2);
     agentA = NamespacedJvm.start(a.namespace(), NetAgent.class);

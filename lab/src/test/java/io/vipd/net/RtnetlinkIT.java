@@ -20,7 +20,7 @@ class RtnetlinkIT {
 
   @BeforeAll
   static void oneNode() throws Exception {
-    lab = Lab.create();
+    lab = Lab.create().withoutDuplicateAddressDetection();
     node = lab.addHost("n", 1);
     agent = NamespacedJvm.start(node.namespace(), NetAgent.class);
   }

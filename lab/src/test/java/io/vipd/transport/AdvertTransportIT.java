@@ -27,7 +27,7 @@ class AdvertTransportIT {
 
   @BeforeEach
   void threeNodes() throws Exception {
-    lab = Lab.create();
+    lab = Lab.create().withoutDuplicateAddressDetection();
     LabHost nodeA = lab.addHost("a", 1);
     LabHost nodeB = lab.addHost("b", 2);
     LabHost nodeC = lab.addHost("c", 3);

@@ -2,7 +2,7 @@ package io.vipd.lab.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vipd.cli.VipdCommand;
+import io.vipd.cli.Main;
 import io.vipd.lab.Lab;
 import io.vipd.testkit.Environment;
 import java.io.PrintWriter;
@@ -23,7 +23,7 @@ class DemoIT {
   @Test
   void demoShowsTheVipMacMovingToTheBackupAndBackAndLeavesNothingBehind() throws Exception {
     StringWriter output = new StringWriter();
-    CommandLine vipd = new CommandLine(new VipdCommand()).setOut(new PrintWriter(output, true));
+    CommandLine vipd = Main.commandLine().setOut(new PrintWriter(output, true));
 
     int exit = vipd.execute("demo");
 
