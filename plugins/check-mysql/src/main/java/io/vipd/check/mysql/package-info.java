@@ -1,5 +1,0 @@
-/**
- * The {@code check-mysql} plugin: a {@code type: mysql} health check for MySQL and MariaDB servers
- * ({@link io.vipd.check.mysql.MysqlHealthCheckFactory}).
- */
-package io.vipd.check.mysql;
