@@ -42,7 +42,7 @@ public record InstanceConfig(
     TransportConfig transport,
     Optional<AuthConfig> auth,
     List<VipConfig> vips,
-    GarpConfig garp,
+    AnnounceSchedule garp,
     TrackConfig track,
     List<String> notifiers,
     ConfigLocation location) {

@@ -79,7 +79,7 @@ final class InstanceReader {
     Optional<InetAddress> source = Optional.ofNullable(m.get("source-address", null, (n, p) -> sameFamily(n, p, ipv6)));
     TransportConfig transport = transports.read(m.value("transport"), m.path("transport"), ipv6);
     Optional<AuthConfig> auth = Optional.ofNullable(transports.auth(m.value("auth"), m.path("auth"), version));
-    GarpConfig garp = garp(m.value("garp"), m.path("garp"));
+    AnnounceSchedule garp = garp(m.value("garp"), m.path("garp"));
     TrackConfig tracked = track.read(m.value("track"), m.path("track"));
     List<String> notify = m.strings("notify", this::notifierReference);
     rememberVrid(m, name, iface, vrid, ipv6);
@@ -150,14 +150,14 @@ final class InstanceReader {
     return address;
   }
 
-  private GarpConfig garp(Node node, String path) {
-    GarpConfig d = GarpConfig.DEFAULT;
+  private AnnounceSchedule garp(Node node, String path) {
+    AnnounceSchedule d = AnnounceSchedule.KEEPALIVED_DEFAULTS;
     YamlMapping g = node == null ? null : reader.mapping(node, path);
     if (g == null) {
       return d;
     }
     g.rejectUnknownKeys(Set.of("count", "interval", "repeat-after", "repeat-count", "refresh"));
-    return new GarpConfig(
+    return new AnnounceSchedule(
         g.integer("count", d.count(), 1, 100),
         g.duration("interval", d.interval(), Duration.ZERO, Duration.ofSeconds(10)),
         g.duration("repeat-after", d.repeatAfter(), Duration.ZERO, Duration.ofHours(1)),

@@ -1,8 +1,6 @@
 package io.vipd.daemon;
 
-import io.vipd.config.GarpConfig;
 import io.vipd.config.InstanceConfig;
-import io.vipd.instance.AnnounceSchedule;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.vrrp.ChecksumMode;
 import io.vipd.vrrp.VrrpSettings;
@@ -20,9 +18,8 @@ final class InstanceSpecs {
     if (config.auth().isPresent()) {
       settings = settings.withPassword(config.auth().get().password().reveal().getBytes(StandardCharsets.UTF_8));
     }
-    GarpConfig garp = config.garp();
     return new InstanceSpec(config.name(), config.interfaceName(), settings, config.vips(),
         config.checksumCompat() ? ChecksumMode.NO_PSEUDO_HEADER : ChecksumMode.PSEUDO_HEADER,
-        new AnnounceSchedule(garp.count(), garp.interval(), garp.repeatAfter(), garp.repeatCount(), garp.refresh()));
+        config.garp());
   }
 }

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.AnnounceSchedule;
 import io.vertx.core.Context;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.AnnounceSchedule;
 import io.vipd.config.VipConfig;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.AnnounceSchedule;
 import io.vipd.config.VipConfig;
 import io.vipd.vrrp.ChecksumMode;
 import io.vipd.vrrp.VrrpSettings;

@@ -112,7 +112,7 @@ class ConfigLoaderTest {
     assertThat(vip.sourceAddress()).isEmpty();
     assertThat(vip.auth()).isEmpty();
     assertThat(vip.transport()).isEqualTo(new TransportConfig.Multicast());
-    assertThat(vip.garp()).isEqualTo(GarpConfig.DEFAULT);
+    assertThat(vip.garp()).isEqualTo(AnnounceSchedule.KEEPALIVED_DEFAULTS);
     assertThat(vip.track()).isEqualTo(TrackConfig.NONE);
     assertThat(vip.vips()).extracting(VipConfig::cidr).containsExactly("10.0.0.7/32");
     assertThat(vip.location()).isEqualTo(new ConfigLocation("vipd.yaml", 6, 5));

@@ -1,5 +1,6 @@
 package io.vipd.instance;
 
+import io.vipd.config.AnnounceSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

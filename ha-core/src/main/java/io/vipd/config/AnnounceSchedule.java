@@ -1,11 +1,12 @@
-package io.vipd.instance;
+package io.vipd.config;
 
 import java.time.Duration;
 
 /**
- * When a new master announces its addresses (keepalived's garp_master_* settings): {@code count}
- * rounds {@code interval} apart at once, {@code repeatCount} more rounds after {@code repeatAfter}, and
- * one round every {@code refresh} while master (zero: never).
+ * When a new master announces its addresses with gratuitous ARP (IPv4) / unsolicited Neighbor
+ * Advertisements (IPv6), the YAML's {@code garp} (keepalived's garp_master_* settings): {@code count}
+ * rounds {@code interval} apart at once, {@code repeatCount} more rounds after {@code repeatAfter} (zero:
+ * none), and one round every {@code refresh} while master (zero: never).
  */
 public record AnnounceSchedule(int count, Duration interval, Duration repeatAfter, int repeatCount, Duration refresh) {
 
