@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.track.TrackedCheck;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.track.TrackedCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,8 @@ final class TrackReader {
     for (int i = 0; items != null && i < items.size(); i++) {
       String itemPath = track.path("checks") + "[" + i + "]";
       TrackedCheck check = readCheck(items.get(i), itemPath);
-      if (check != null && !seen.add(check.check())) {
-        reader.problem(items.get(i), itemPath, "check `" + check.check() + "` is tracked twice");
+      if (check != null && !seen.add(check.name())) {
+        reader.problem(items.get(i), itemPath, "check `" + check.name() + "` is tracked twice");
       } else if (check != null) {
         checks.add(check);
       }
@@ -73,7 +74,7 @@ final class TrackReader {
     if (name == null || (!fault && weight == null)) {
       return null;
     }
-    return new TrackedCheck(name, fault ? 0 : weight, degradedWeight, fault, reader.locate(node));
+    return new TrackedCheck(name, fault ? 0 : weight, degradedWeight, fault);
   }
 
   private String checkReference(Node node, String path) {

@@ -171,9 +171,7 @@ public final class Daemon {
         new NetlinkAddressControl(netlink, b.config().interfaceName()), announcer, context,
         (i, change) -> stateListeners.forEach(l -> l.stateChanged(i, change)), System::nanoTime);
     self[0] = instance;
-    List<TrackedCheck> tracked = b.config().track().checks().stream()
-        .map(t -> new TrackedCheck(t.check(), t.weight(), t.degradedWeight(), t.faultWhenDown()))
-        .toList();
+    List<TrackedCheck> tracked = b.config().track().checks();
     if (!tracked.isEmpty()) {
       Tracker tracker = new Tracker(context, b.config().priority(), tracked, new TrackListener() {
         @Override
@@ -250,7 +248,7 @@ public final class Daemon {
     for (VrrpInstance instance : instances) {
       boolean tracks = config.instances().stream()
           .filter(c -> c.name().equals(instance.name()))
-          .anyMatch(c -> c.track().checks().stream().anyMatch(t -> t.check().equals(check)));
+          .anyMatch(c -> c.track().checks().stream().anyMatch(t -> t.name().equals(check)));
       if (tracks) {
         return instance.effectivePriority();
       }

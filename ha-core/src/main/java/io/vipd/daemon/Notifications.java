@@ -65,7 +65,7 @@ final class Notifications {
   /** A check's stable status changed. */
   void checkChanged(String check, CheckStatus now, CheckResult result, int effectivePriority) {
     InstanceConfig tracking = config.instances().stream()
-        .filter(i -> i.track().checks().stream().anyMatch(t -> t.check().equals(check)))
+        .filter(i -> i.track().checks().stream().anyMatch(t -> t.name().equals(check)))
         .findFirst().orElse(null);
     String reason = "check " + check + " " + now + (result.message().isEmpty() ? "" : ": " + result.message());
     synchronized (events) {

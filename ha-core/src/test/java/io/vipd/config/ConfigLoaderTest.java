@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.track.TrackedCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -56,7 +57,7 @@ class ConfigLoaderTest {
     assertThat(vip.vips().get(0).label()).contains("eth0:db");
     assertThat(vip.track().interfaces()).containsExactly("eth0");
     assertThat(vip.track().checks())
-        .extracting(TrackedCheck::check, TrackedCheck::weight, TrackedCheck::degradedWeight, TrackedCheck::faultWhenDown)
+        .extracting(TrackedCheck::name, TrackedCheck::weight, TrackedCheck::degradedWeight, TrackedCheck::onDownFault)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("mysql-local", -60, -20, false),
             org.assertj.core.groups.Tuple.tuple("mysql-port", 0, 0, true));
