@@ -166,11 +166,9 @@ public final class Daemon {
     Context context = ((VertxInternal) vertx).createEventLoopContext();
     NeighbourAnnouncer announcer = new NeighbourAnnouncer(b.config().interfaceName());
     announcers.add(announcer);
-    VrrpInstance[] self = new VrrpInstance[1];
     VrrpInstance instance = new VrrpInstance(b.spec(), b.transport(),
         new NetlinkAddressControl(netlink, b.config().interfaceName()), announcer, context,
         (i, change) -> stateListeners.forEach(l -> l.stateChanged(i, change)), System::nanoTime);
-    self[0] = instance;
     List<TrackedCheck> tracked = b.config().track().checks();
     if (!tracked.isEmpty()) {
       Tracker tracker = new Tracker(context, b.config().priority(), tracked, new TrackListener() {
