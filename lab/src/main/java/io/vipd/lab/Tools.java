@@ -28,7 +28,7 @@ public final class Tools {
     return find(command).isPresent();
   }
 
-  /** The executable {@code command} on the PATH (or in /usr/sbin, /sbin), as a child process would run it. */
+  /** The executable {@code command} on the PATH, or in /usr/sbin or /sbin (root's usual PATH). */
   public static Optional<Path> find(String command) {
     String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
     for (String dir : path.split(":")) {

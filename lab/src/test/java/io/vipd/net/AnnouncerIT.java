@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vipd.testkit.NamespacedJvm;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.testkit.Environment;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ class AnnouncerIT {
 
   @BeforeAll
   static void twoNodes() throws Exception {
+    Environment.requireRootAndTools("ip", "sysctl");
     lab = Lab.create().withoutDuplicateAddressDetection();
     announcer = lab.addHost("a", 1);
     neighbour = lab.addHost("b", 2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vipd.testkit.NamespacedJvm;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.testkit.Environment;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ class RawVrrpSocketIT {
 
   @BeforeAll
   static void twoNodes() throws Exception {
+    Environment.requireRootAndTools("ip", "sysctl");
     lab = Lab.create().withoutDuplicateAddressDetection();
     a = lab.addHost("a", 1);
     b = lab.addHost("b", 2);

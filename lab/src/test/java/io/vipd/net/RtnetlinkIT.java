@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vipd.testkit.NamespacedJvm;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.testkit.Environment;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ class RtnetlinkIT {
 
   @BeforeAll
   static void oneNode() throws Exception {
+    Environment.requireRootAndTools("ip", "sysctl");
     lab = Lab.create().withoutDuplicateAddressDetection();
     node = lab.addHost("n", 1);
     agent = NamespacedJvm.start(node.namespace(), NetAgent.class);

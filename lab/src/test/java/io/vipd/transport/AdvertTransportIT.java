@@ -7,6 +7,7 @@ import io.vipd.net.NetAgent;
 import io.vipd.testkit.NamespacedJvm;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.testkit.Environment;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ class AdvertTransportIT {
 
   @BeforeEach
   void threeNodes() throws Exception {
+    Environment.requireRootAndTools("ip", "sysctl");
     lab = Lab.create().withoutDuplicateAddressDetection();
     LabHost nodeA = lab.addHost("a", 1);
     LabHost nodeB = lab.addHost("b", 2);
