@@ -4,9 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vipd.api.HaEvent;
 import io.vipd.api.Notifier;
+import io.vipd.vertx.Contexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class NotificationDispatcher {
       Vertx vertx, List<NotifierSpec> notifiers, RandomGenerator jitter) {
     this.vertx = vertx;
     // A context of our own: everything below runs here, never on an instance's context.
-    this.context = ((VertxInternal) vertx).createEventLoopContext();
+    this.context = Contexts.eventLoop(vertx);
     for (NotifierSpec spec : notifiers) {
       queues.add(new NotifierQueue(spec, vertx, context, jitter));
     }

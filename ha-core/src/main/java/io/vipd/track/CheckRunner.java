@@ -4,10 +4,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
+import io.vipd.vertx.Contexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -78,9 +78,8 @@ public final class CheckRunner {
     this.check = Objects.requireNonNull(check, "check");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.hysteresis = new Hysteresis(schedule.rise(), schedule.fall());
-    VertxInternal internal = (VertxInternal) vertx;
-    this.scheduleContext = internal.createEventLoopContext();
-    this.pluginContext = internal.createWorkerContext();
+    this.scheduleContext = Contexts.eventLoop(vertx);
+    this.pluginContext = Contexts.worker(vertx);
   }
 
   public String name() {

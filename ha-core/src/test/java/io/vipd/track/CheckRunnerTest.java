@@ -10,10 +10,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
+import io.vipd.vertx.Contexts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,7 +168,7 @@ class CheckRunnerTest {
     AtomicBoolean sleepDone = new AtomicBoolean();
     AtomicInteger calls = new AtomicInteger();
     // stand-in for a VRRP instance: a 100 ms periodic timer on an event-loop context of its own
-    Context instance = ((VertxInternal) vertx).createEventLoopContext();
+    Context instance = Contexts.eventLoop(vertx);
     AtomicLong last = new AtomicLong();
     AtomicLong maxGapNanos = new AtomicLong();
     AtomicInteger ticks = new AtomicInteger();

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.HaEvent;
 import io.vipd.api.Notifier;
@@ -20,6 +19,7 @@ import io.vipd.notify.NotifierStats;
 import io.vipd.testkit.RecordingHttpServer;
 import io.vipd.notify.RetryPolicy;
 import io.vipd.testkit.TestPluginContext;
+import io.vipd.vertx.Contexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -241,7 +241,7 @@ class WebhookNotifierIT {
     NotificationDispatcher dispatcher = dispatch(notifier, 100);
 
     // Stands in for a VRRP instance: a 100 ms timer on an event-loop context of its own.
-    Context instanceContext = ((VertxInternal) vertx).createEventLoopContext();
+    Context instanceContext = Contexts.eventLoop(vertx);
     AtomicLong lastTick = new AtomicLong();
     AtomicLong maxGapNanos = new AtomicLong();
     AtomicLong ticks = new AtomicLong();
