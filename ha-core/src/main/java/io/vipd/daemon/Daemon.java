@@ -1,9 +1,7 @@
 package io.vipd.daemon;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vipd.api.AdvertTransport;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.Notifier;
@@ -15,7 +13,6 @@ import io.vipd.config.VipConfig;
 import io.vipd.config.VipdConfig;
 import io.vipd.http.ApiServer;
 import io.vipd.instance.InstanceSpec;
-import io.vipd.instance.StateListener;
 import io.vipd.instance.VrrpInstance;
 import io.vipd.net.AssignedAddress;
 import io.vipd.net.Interfaces;
@@ -28,11 +25,9 @@ import io.vipd.plugin.BuiltIns;
 import io.vipd.plugin.PluginHost;
 import io.vipd.track.CheckRunner;
 import io.vipd.track.CheckSchedule;
-import io.vipd.track.TrackListener;
-import io.vipd.track.TrackedCheck;
-import io.vipd.track.Tracker;
 import io.vipd.transport.MulticastTransportFactory;
 import io.vipd.transport.UnicastTransportFactory;
+import io.vipd.vertx.Contexts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -44,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running daemon: every configured VRRP instance with its transport, addresses, announcer and
- * tracker, the check runners, the link monitor and the plugins, on one Vert.x instance.
+ * The running daemon, a composition root: builds every configured VRRP instance (which owns its
+ * transport, addresses, announcer and tracking) and the check runners, hands each runner to the instances
+ * that track it, and feeds the instances link and address events; all on one Vert.x instance.
  */
 public final class Daemon {
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -60,7 +56,6 @@ public final class Daemon {
   private final List<VrrpInstance> instances = new ArrayList<>();
   private final List<NeighbourAnnouncer> announcers = new ArrayList<>();
   private final List<CheckRunner> runners = new ArrayList<>();
-  private final List<StateListener> stateListeners = new ArrayList<>();
   private Notifications notifications;
   private NetlinkMonitor monitor;
   private ApiServer api;
@@ -103,11 +98,6 @@ public final class Daemon {
     }
   }
 
-  /** Adds a hook called on every state change (after logging), on the instance's context. */
-  public void addStateListener(StateListener listener) {
-    stateListeners.add(listener);
-  }
-
   public List<VrrpInstance> instances() {
     return List.copyOf(instances);
   }
@@ -139,56 +129,46 @@ public final class Daemon {
       }
       checkConflicts(instance, machineProblems);
       AdvertTransport transport = extensions.transport(instance, source);
-      built.add(new Built(instance, InstanceSpecs.of(instance, source), transport));
+      built.add(new Built(InstanceSpecs.of(instance, source), transport));
     }
     extensions.throwIfProblems();
     if (!machineProblems.isEmpty()) {
       throw new StartupException(machineProblems);
     }
     notifications = new Notifications(config, vertx, notifiers);
-    stateListeners.add(notifications::stateChanged);
     for (Map.Entry<String, HealthCheck> check : checks.entrySet()) {
       var c = config.checks().get(check.getKey());
-      CheckRunner runner = new CheckRunner(vertx, check.getKey(), check.getValue(),
-          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall()), CheckRunner.STARTUP_GRACE);
-      runner.addListener((name, old, now, result) -> {
-        log.info("check {}: {} -> {}{}", name, old, now, result.message().isEmpty() ? "" : " (" + result.message() + ")");
-        notifications.checkChanged(name, now, result, effectivePriorityTracking(name));
-      });
-      runners.add(runner);
+      runners.add(new CheckRunner(vertx, check.getKey(), check.getValue(),
+          new CheckSchedule(c.interval(), c.timeout(), c.rise(), c.fall()), CheckRunner.STARTUP_GRACE));
     }
     for (Built b : built) {
       instances.add(instance(b));
     }
+    runners.forEach(this::connect);
   }
 
   private VrrpInstance instance(Built b) {
-    Context context = ((VertxInternal) vertx).createEventLoopContext();
-    NeighbourAnnouncer announcer = new NeighbourAnnouncer(b.config().interfaceName());
+    String interfaceName = b.spec().interfaceName();
+    NeighbourAnnouncer announcer = new NeighbourAnnouncer(interfaceName);
     announcers.add(announcer);
-    VrrpInstance instance = new VrrpInstance(b.spec(), b.transport(),
-        new NetlinkAddressControl(netlink, b.config().interfaceName()), announcer, context,
-        (i, change) -> stateListeners.forEach(l -> l.stateChanged(i, change)), System::nanoTime);
-    List<TrackedCheck> tracked = b.config().track().checks();
-    if (!tracked.isEmpty()) {
-      Tracker tracker = new Tracker(context, b.config().priority(), tracked, new TrackListener() {
-        @Override
-        public void priorityChanged(int effective) {
-          instance.setEffectivePriority(effective);
-        }
+    return new VrrpInstance(b.spec(), b.transport(), new NetlinkAddressControl(netlink, interfaceName), announcer,
+        Contexts.eventLoop(vertx), notifications, System::nanoTime);
+  }
 
-        @Override
-        public void faultChanged(boolean fault, String reason) {
-          if (fault) {
-            instance.raiseFault("checks", reason);
-          } else {
-            instance.clearFault("checks");
-          }
-        }
-      });
-      runners.forEach(tracker::attach);
+  /**
+   * Gives the runner to every instance that tracks it; the first of them reports its changes, so that each
+   * change is one event carrying the priority it led to. A check nobody tracks is reported as it is.
+   */
+  private void connect(CheckRunner runner) {
+    boolean reported = false;
+    for (VrrpInstance instance : instances) {
+      if (instance.track(runner, !reported)) {
+        reported = true;
+      }
     }
-    return instance;
+    if (!reported) {
+      runner.addListener(notifications::untrackedCheckChanged);
+    }
   }
 
   private void startAll() throws StartupException {
@@ -222,45 +202,7 @@ public final class Daemon {
   }
 
   private void onNetworkEvent(NetworkEvent event) {
-    if (event instanceof NetworkEvent.LinkChanged link) {
-      for (VrrpInstance instance : instances) {
-        if (tracksLink(instance, link.interfaceName())) {
-          String source = "link " + link.interfaceName();
-          if (link.up()) {
-            instance.clearFault(source);
-          } else {
-            instance.raiseFault(source, source + " down");
-          }
-        }
-      }
-    } else if (event instanceof NetworkEvent.AddressRemoved removed) {
-      for (VrrpInstance instance : instances) {
-        if (instance.spec().interfaceName().equals(removed.interfaceName())) {
-          instance.addressRemoved(removed.address());
-        }
-      }
-    }
-  }
-
-  private int effectivePriorityTracking(String check) {
-    for (VrrpInstance instance : instances) {
-      boolean tracks = config.instances().stream()
-          .filter(c -> c.name().equals(instance.name()))
-          .anyMatch(c -> c.track().checks().stream().anyMatch(t -> t.name().equals(check)));
-      if (tracks) {
-        return instance.effectivePriority();
-      }
-    }
-    return 0;
-  }
-
-  private boolean tracksLink(VrrpInstance instance, String interfaceName) {
-    if (instance.spec().interfaceName().equals(interfaceName)) {
-      return true;
-    }
-    return config.instances().stream()
-        .filter(c -> c.name().equals(instance.name()))
-        .anyMatch(c -> c.track().interfaces().contains(interfaceName));
+    instances.forEach(instance -> instance.networkChanged(event));
   }
 
   /**
@@ -367,5 +309,5 @@ public final class Daemon {
     return "starting the instances failed: " + message;
   }
 
-  private record Built(InstanceConfig config, InstanceSpec spec, AdvertTransport transport) {}
+  private record Built(InstanceSpec spec, AdvertTransport transport) {}
 }

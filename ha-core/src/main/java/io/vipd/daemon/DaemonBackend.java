@@ -65,7 +65,7 @@ final class DaemonBackend implements ApiBackend {
 
   @Override
   public Future<Boolean> failover(String name) {
-    return find(name).orElseThrow().handOver("failover requested over the API");
+    return find(name).orElseThrow().handOver();
   }
 
   private InstanceStatus instance(VrrpInstance i) {

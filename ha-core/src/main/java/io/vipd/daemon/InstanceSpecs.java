@@ -20,6 +20,6 @@ final class InstanceSpecs {
     }
     return new InstanceSpec(config.name(), config.interfaceName(), settings, config.vips(),
         config.checksumCompat() ? ChecksumMode.NO_PSEUDO_HEADER : ChecksumMode.PSEUDO_HEADER,
-        config.garp());
+        config.garp(), config.track(), config.notifiers());
   }
 }

@@ -6,10 +6,10 @@ import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HaEvent;
 import io.vipd.api.Notifier;
-import io.vipd.config.InstanceConfig;
 import io.vipd.config.NotifierConfig;
 import io.vipd.config.VipConfig;
 import io.vipd.config.VipdConfig;
+import io.vipd.instance.InstanceListener;
 import io.vipd.instance.VrrpInstance;
 import io.vipd.notify.HaEventFactory;
 import io.vipd.notify.HaEventFactory.InstanceFacts;
@@ -18,6 +18,7 @@ import io.vipd.notify.NotifierSpec;
 import io.vipd.notify.NotifierStats;
 import io.vipd.notify.RetryPolicy;
 import io.vipd.vrrp.VrrpAction.StateChanged;
+import io.vipd.vrrp.VrrpSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,17 +28,16 @@ import java.util.Map;
 
 /**
  * Turns state and check changes into {@link HaEvent}s and routes them: an instance's state changes go
- * to the notifiers it names under {@code notify:} (all of them when it names none), check changes to
- * every notifier that wants them. Events are numbered and queued under one lock, so each notifier
- * receives them in sequence order.
+ * to the notifiers its spec names (all of them when it names none), check changes to every notifier that
+ * wants them. A check tracked by an instance is reported by that instance once tracking has applied it
+ * (so the event carries the priority it led to); a check no instance tracks, by its runner. Events are
+ * numbered and queued under one lock, so each notifier receives them in sequence order.
  */
-final class Notifications {
-  private final VipdConfig config;
+final class Notifications implements InstanceListener {
   private final HaEventFactory events;
   private final Map<String, NotificationDispatcher> dispatchers = new LinkedHashMap<>();
 
   Notifications(VipdConfig config, Vertx vertx, Map<String, Notifier> notifiers) {
-    this.config = config;
     this.events = new HaEventFactory(config.node(), Clock.systemUTC());
     for (Map.Entry<String, Notifier> entry : notifiers.entrySet()) {
       NotifierConfig notifierConfig = config.notifiers().get(entry.getKey());
@@ -49,30 +49,26 @@ final class Notifications {
     }
   }
 
-  /** The state-change hook of every instance. */
-  void stateChanged(VrrpInstance instance, StateChanged change) {
-    InstanceConfig instanceConfig = instanceConfig(instance.name());
-    List<String> targets = instanceConfig == null || instanceConfig.notifiers().isEmpty()
+  @Override
+  public void stateChanged(VrrpInstance instance, StateChanged change) {
+    List<String> targets = instance.spec().notifiers().isEmpty()
         ? List.copyOf(dispatchers.keySet())
-        : instanceConfig.notifiers();
+        : instance.spec().notifiers();
     synchronized (events) {
-      HaEvent event = events.stateChange(facts(instanceConfig, instance.effectivePriority()),
-          change.from().haState(), change.to().haState(), change.reason());
+      HaEvent event = events.stateChange(facts(instance), change.from().haState(), change.to().haState(),
+          change.reason());
       targets.forEach(name -> publish(name, event));
     }
   }
 
-  /** A check's stable status changed. */
-  void checkChanged(String check, CheckStatus now, CheckResult result, int effectivePriority) {
-    InstanceConfig tracking = config.instances().stream()
-        .filter(i -> i.track().checks().stream().anyMatch(t -> t.name().equals(check)))
-        .findFirst().orElse(null);
-    String reason = "check " + check + " " + now + (result.message().isEmpty() ? "" : ": " + result.message());
-    synchronized (events) {
-      HaEvent event = events.checkChange(check, now,
-          tracking == null ? InstanceFacts.NONE : facts(tracking, effectivePriority), reason);
-      dispatchers.keySet().forEach(name -> publish(name, event));
-    }
+  @Override
+  public void checkChanged(VrrpInstance instance, String check, CheckStatus now, String message) {
+    publishCheckChange(check, now, message, facts(instance));
+  }
+
+  /** A check no instance tracks changed its stable status (a {@link io.vipd.track.CheckListener}). */
+  void untrackedCheckChanged(String check, CheckStatus old, CheckStatus now, CheckResult result) {
+    publishCheckChange(check, now, result.message(), InstanceFacts.NONE);
   }
 
   List<NotifierStats> stats() {
@@ -88,6 +84,14 @@ final class Notifications {
     return Future.join(closed).mapEmpty();
   }
 
+  private void publishCheckChange(String check, CheckStatus now, String message, InstanceFacts facts) {
+    String reason = "check " + check + " " + now + (message.isEmpty() ? "" : ": " + message);
+    synchronized (events) {
+      HaEvent event = events.checkChange(check, now, facts, reason);
+      dispatchers.keySet().forEach(name -> publish(name, event));
+    }
+  }
+
   private void publish(String notifier, HaEvent event) {
     NotificationDispatcher dispatcher = dispatchers.get(notifier);
     if (dispatcher != null) {
@@ -95,15 +99,9 @@ final class Notifications {
     }
   }
 
-  private InstanceConfig instanceConfig(String name) {
-    return config.instances().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
-  }
-
-  private static InstanceFacts facts(InstanceConfig instance, int effectivePriority) {
-    if (instance == null) {
-      return InstanceFacts.NONE;
-    }
-    return new InstanceFacts(instance.name(), instance.vrid(), instance.priority(), effectivePriority,
-        instance.vips().stream().map(VipConfig::cidr).toList());
+  private static InstanceFacts facts(VrrpInstance instance) {
+    VrrpSettings settings = instance.spec().settings();
+    return new InstanceFacts(instance.name(), settings.vrid(), settings.priority(), instance.effectivePriority(),
+        instance.spec().addresses().stream().map(VipConfig::cidr).toList());
   }
 }

@@ -1,6 +1,7 @@
 package io.vipd.instance;
 
 import io.vipd.config.AnnounceSchedule;
+import io.vipd.config.TrackConfig;
 import io.vipd.config.VipConfig;
 import io.vipd.vrrp.ChecksumMode;
 import io.vipd.vrrp.VrrpSettings;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param addresses the virtual addresses
  * @param checksumMode v3 checksum flavour for sending and receiving
  * @param announce gratuitous ARP / NA schedule after becoming master
+ * @param track the checks that set its priority or FAULT, and the links besides its own whose loss is a FAULT
+ * @param notifiers the notifiers told about its state changes; empty: all of them
  */
 public record InstanceSpec(
     String name,
@@ -22,9 +25,17 @@ public record InstanceSpec(
     VrrpSettings settings,
     List<VipConfig> addresses,
     ChecksumMode checksumMode,
-    AnnounceSchedule announce) {
+    AnnounceSchedule announce,
+    TrackConfig track,
+    List<String> notifiers) {
 
   public InstanceSpec {
     addresses = List.copyOf(addresses);
+    notifiers = List.copyOf(notifiers);
+  }
+
+  /** Whether the loss of {@code interfaceName}'s link puts this instance in FAULT. */
+  public boolean tracksLink(String interfaceName) {
+    return this.interfaceName.equals(interfaceName) || track.interfaces().contains(interfaceName);
   }
 }

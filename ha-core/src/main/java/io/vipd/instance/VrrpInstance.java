@@ -5,7 +5,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vipd.api.AdvertTransport;
+import io.vipd.api.CheckStatus;
 import io.vipd.api.ReceivedAdvert;
+import io.vipd.net.NetworkEvent;
+import io.vipd.track.CheckRunner;
+import io.vipd.track.TrackListener;
+import io.vipd.track.Tracker;
 import io.vipd.vrrp.Decoded;
 import io.vipd.vrrp.VrrpAction;
 import io.vipd.vrrp.VrrpCodec;
@@ -18,21 +23,27 @@ import io.vipd.vrrp.VrrpTimers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running VRRP instance: binds a {@link VrrpStateMachine} to a transport, the interface's addresses
- * and the announcer, with its one timer on its Vert.x context. Everything here runs on that context, in
- * order; public methods may be called from any thread.
+ * One running VRRP instance: binds a {@link VrrpStateMachine} to a transport, the interface's addresses,
+ * the announcer and its {@link Tracker} (the checks and links its spec tracks), with its one timer on its
+ * Vert.x context. Everything here runs on that context, in order; public methods may be called from any
+ * thread.
  */
 public final class VrrpInstance {
   private static final Logger log = LoggerFactory.getLogger(VrrpInstance.class);
+  /** The reason of the transition {@link #handOver()} causes. */
+  public static final String HAND_OVER_REASON = "handed over on request";
+  private static final String CHECKS_FAULT = "checks";
 
   private final InstanceSpec spec;
   private final VrrpStateMachine machine;
@@ -40,7 +51,10 @@ public final class VrrpInstance {
   private final AddressControl addressControl;
   private final AnnounceScheduler announcer;
   private final Context context;
-  private final StateListener listener;
+  private final InstanceListener listener;
+  private final Tracker tracker;
+  /** The checks whose changes this instance reports to its listener; confined to the context. */
+  private final Set<String> reportedChecks = new HashSet<>();
   private final LongSupplier nanoClock;
   private final DropCounters drops = new DropCounters();
   private final TransitionCounters transitions = new TransitionCounters();
@@ -62,7 +76,7 @@ public final class VrrpInstance {
       AddressControl addressControl,
       Announcer announcer,
       Context context,
-      StateListener listener,
+      InstanceListener listener,
       LongSupplier nanoClock) {
     this.spec = spec;
     this.machine = new VrrpStateMachine(spec.settings());
@@ -73,6 +87,7 @@ public final class VrrpInstance {
     this.listener = listener;
     this.nanoClock = nanoClock;
     this.effectivePriority = spec.settings().priority();
+    this.tracker = new Tracker(context, spec.settings().priority(), spec.track().checks(), new TrackingOutput());
   }
 
   public InstanceSpec spec() {
@@ -158,77 +173,130 @@ public final class VrrpInstance {
     return stopped.future();
   }
 
-  /** Tracking changed the priority (1..254, or the configured 255). */
-  public void setEffectivePriority(int priority) {
-    context.runOnContext(v -> {
-      int before = machine.effectivePriority();
-      if (priority != before) {
-        // logged because a priority change alone (DEGRADED, or a DOWN check that does not lose the
-        // election) leaves no transition line behind
-        log.info("{}: effective priority {} -> {}", spec.name(), before, priority);
-        apply(new VrrpEvent.PriorityChanged(priority));
-      }
-    });
+  /**
+   * Follows {@code runner} if the spec tracks it, and returns whether it does. With {@code report}, the
+   * listener hears each of its changes once tracking has applied it. Call before the runner starts.
+   */
+  public boolean track(CheckRunner runner, boolean report) {
+    if (!tracker.attach(runner)) {
+      return false;
+    }
+    if (report) {
+      context.runOnContext(v -> reportedChecks.add(runner.name()));
+    }
+    return true;
   }
 
   /**
-   * A fault source ({@code link eth0}, {@code checks}) reports a problem; the first one puts the instance
-   * in FAULT, a changed reason only updates it.
+   * A fault source ({@code maintenance}) reports a problem; the first one puts the instance in FAULT, a
+   * changed reason only updates it.
    */
   public void raiseFault(String source, String reason) {
-    context.runOnContext(v -> {
-      if (!reason.equals(faults.put(source, reason))) {
-        apply(new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
-      }
-    });
+    context.runOnContext(v -> raise(source, reason));
   }
 
   /** A fault source is fine again; when none is left the instance leaves FAULT. */
   public void clearFault(String source) {
-    context.runOnContext(v -> {
-      if (faults.remove(source) != null) {
-        apply(faults.isEmpty()
-            ? new VrrpEvent.FaultCleared()
-            : new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
-      }
-    });
+    context.runOnContext(v -> clear(source));
   }
 
   /**
-   * Hands mastership to a backup now: a master resigns with a priority-0 advert, so the best backup takes
-   * over after its Skew_Time (RFC 5798 section 6.4.2), and rejoins at once as a backup. It goes through a
-   * momentary fault (MASTER -> FAULT -> BACKUP, both logged and notified) because leaving Master for Fault
-   * is the state machine's way of resigning without stopping. A node that would preempt the new master
-   * (higher priority, preempt on) takes the VIP back as VRRP says; maintenance keeps it away instead.
-   * Completes with false, doing nothing, when the instance is not master.
+   * Hands mastership to a backup now: the master resigns with a priority-0 advert, so the best backup
+   * takes over after its Skew_Time (RFC 5798 section 6.4.2), and goes on as a backup: one MASTER -> BACKUP
+   * transition, {@value #HAND_OVER_REASON}. A node that would preempt the new master (higher priority,
+   * preempt on) takes the VIP back as VRRP says; maintenance keeps it away instead. Completes with false,
+   * doing nothing, when the instance is not master.
    */
-  public Future<Boolean> handOver(String reason) {
+  public Future<Boolean> handOver() {
     Promise<Boolean> done = Promise.promise();
     context.runOnContext(v -> {
-      if (state != VrrpState.MASTER || !faults.isEmpty()) {
+      if (state != VrrpState.MASTER) {
         done.complete(false);
         return;
       }
-      apply(new VrrpEvent.FaultRaised(reason));
-      apply(new VrrpEvent.FaultCleared());
+      apply(new VrrpEvent.HandOver(HAND_OVER_REASON));
       done.complete(true);
     });
     return done.future();
   }
 
   /**
-   * Someone removed one of our addresses behind our back: a master puts it back and re-announces, other
-   * states ignore it.
+   * A link or address changed on this host. A tracked link going down is a FAULT until it comes back; one
+   * of our addresses removed behind our back is put back by a master, which re-announces it.
    */
-  public void addressRemoved(InetAddress address) {
-    context.runOnContext(v -> {
-      if (state == VrrpState.MASTER && spec.addresses().stream().anyMatch(a -> a.address().equals(address))) {
-        log.warn("{}: {} was removed from {} while master; adding it back", spec.name(),
-            address.getHostAddress(), spec.interfaceName());
-        withAddresses("re-add", () -> addressControl.add(spec.addresses()));
-        announcer.announceNow();
+  public void networkChanged(NetworkEvent event) {
+    if (event instanceof NetworkEvent.LinkChanged link && spec.tracksLink(link.interfaceName())) {
+      String source = "link " + link.interfaceName();
+      if (link.up()) {
+        clearFault(source);
+      } else {
+        raiseFault(source, source + " down");
       }
-    });
+    } else if (event instanceof NetworkEvent.AddressRemoved removed
+        && removed.interfaceName().equals(spec.interfaceName())) {
+      context.runOnContext(v -> restoreIfMaster(removed.address()));
+    }
+  }
+
+  private void restoreIfMaster(InetAddress address) {
+    if (state == VrrpState.MASTER && spec.addresses().stream().anyMatch(a -> a.address().equals(address))) {
+      log.warn("{}: {} was removed from {} while master; adding it back", spec.name(),
+          address.getHostAddress(), spec.interfaceName());
+      withAddresses("re-add", () -> addressControl.add(spec.addresses()));
+      announcer.announceNow();
+    }
+  }
+
+  private void raise(String source, String reason) {
+    if (!reason.equals(faults.put(source, reason))) {
+      apply(new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
+    }
+  }
+
+  private void clear(String source) {
+    if (faults.remove(source) != null) {
+      apply(faults.isEmpty()
+          ? new VrrpEvent.FaultCleared()
+          : new VrrpEvent.FaultRaised(String.join(", ", faults.values())));
+    }
+  }
+
+  private void changePriority(int priority) {
+    int before = machine.effectivePriority();
+    if (priority != before) {
+      // logged because a priority change alone (DEGRADED, or a DOWN check that does not lose the
+      // election) leaves no transition line behind
+      log.info("{}: effective priority {} -> {}", spec.name(), before, priority);
+      apply(new VrrpEvent.PriorityChanged(priority));
+    }
+  }
+
+  /** The tracker's output, already on this instance's context. */
+  private final class TrackingOutput implements TrackListener {
+    @Override
+    public void priorityChanged(int effective) {
+      changePriority(effective);
+    }
+
+    @Override
+    public void faultChanged(boolean fault, String reason) {
+      if (fault) {
+        raise(CHECKS_FAULT, reason);
+      } else {
+        clear(CHECKS_FAULT);
+      }
+    }
+
+    @Override
+    public void checkChanged(String name, CheckStatus old, CheckStatus now, String message) {
+      if (reportedChecks.contains(name)) {
+        try {
+          listener.checkChanged(VrrpInstance.this, name, now, message);
+        } catch (RuntimeException e) {
+          log.warn("{}: instance listener failed: {}", spec.name(), e.toString());
+        }
+      }
+    }
   }
 
   private void onAdvert(ReceivedAdvert received) {
@@ -314,7 +382,7 @@ public final class VrrpInstance {
     try {
       listener.stateChanged(this, change);
     } catch (RuntimeException e) {
-      log.warn("{}: state listener failed: {}", spec.name(), e.toString());
+      log.warn("{}: instance listener failed: {}", spec.name(), e.toString());
     }
   }
 

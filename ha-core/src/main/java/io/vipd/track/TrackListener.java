@@ -18,6 +18,9 @@ public interface TrackListener {
    */
   default void faultChanged(boolean fault, String reason) {}
 
-  /** A tracked check's stable status changed; {@code message} is the probe's reason. */
+  /**
+   * A tracked check's stable status changed; {@code message} is the probe's reason. Called last, after the
+   * fault and priority calls the change caused.
+   */
   default void checkChanged(String name, CheckStatus old, CheckStatus now, String message) {}
 }

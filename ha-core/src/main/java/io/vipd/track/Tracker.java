@@ -64,7 +64,6 @@ public final class Tracker {
     messages.put(name, message);
     EffectivePriority before = current;
     current = EffectivePriority.fold(basePriority, tracked, statuses, messages);
-    listener.checkChanged(name, old, now, message);
     if (current.fault() != before.fault()) {
       listener.faultChanged(current.fault(),
           current.fault() ? current.faultReason() : "check " + name + " " + now + (message.isEmpty() ? "" : ": " + message));
@@ -72,5 +71,6 @@ public final class Tracker {
     if (current.priority() != before.priority()) {
       listener.priorityChanged(current.priority());
     }
+    listener.checkChanged(name, old, now, message);
   }
 }

@@ -120,4 +120,16 @@ public sealed interface VrrpEvent {
 
   /** The fault condition is gone: the instance re-enters Backup (or Master as address owner). */
   record FaultCleared() implements VrrpEvent {}
+
+  /**
+   * An operator asks the master to hand over: it resigns with a priority-0 advert, so the best backup
+   * takes over after its Skew_Time, and goes on as a backup. Ignored in every other state.
+   *
+   * @param reason human text for the transition ({@code handed over on request})
+   */
+  record HandOver(String reason) implements VrrpEvent {
+    public HandOver {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }

@@ -37,6 +37,7 @@ import java.util.OptionalLong;
  *       lower address) advertises at once and re-announces its addresses, which heals neighbour caches
  *       after a split brain.
  *   <li>FAULT: entered from any running state; a master resigns with priority 0 first.
+ *   <li>Hand-over: a master asked to step down resigns with priority 0 and goes on as a backup.
  * </ul>
  *
  * <p>Every state change goes through one method that leaves the old state, enters the new one and
@@ -92,6 +93,10 @@ public final class VrrpStateMachine {
       faultReason = fault.reason();
       if (state.isListening()) {
         changeState(VrrpState.FAULT, "fault: " + faultReason, nowNanos, out);
+      }
+    } else if (event instanceof VrrpEvent.HandOver handOver) {
+      if (state == VrrpState.MASTER) {
+        changeState(VrrpState.BACKUP, handOver.reason(), true, nowNanos, out);
       }
     } else if (event instanceof VrrpEvent.FaultCleared) {
       faultReason = null;
@@ -240,15 +245,21 @@ public final class VrrpStateMachine {
     }
   }
 
+  private void changeState(VrrpState to, String reason, long now, List<VrrpAction> out) {
+    changeState(to, reason, false, now, out);
+  }
+
   /**
    * The only place the state changes: leave the old state, enter the new one, then report it. A
-   * master leaving resigns (priority 0) unless it hands over to a better master, then drops its
-   * addresses; entering Master follows keepalived's order (addresses, announce, advert, timer).
+   * master leaving resigns (priority 0) unless it yields to a better master it heard, then drops its
+   * addresses; entering Master follows keepalived's order (addresses, announce, advert, timer). A
+   * master that {@code resigns} into Backup enters it as from Initialize: no master known yet.
    */
-  private void changeState(VrrpState to, String reason, long now, List<VrrpAction> out) {
+  private void changeState(VrrpState to, String reason, boolean resigns, long now, List<VrrpAction> out) {
     VrrpState from = state;
+    boolean yieldsToHeardMaster = from == VrrpState.MASTER && to == VrrpState.BACKUP && !resigns;
     if (from == VrrpState.MASTER) {
-      if (to != VrrpState.BACKUP) {
+      if (!yieldsToHeardMaster) {
         out.add(new SendAdvert(0));
       }
       out.add(new RemoveVips());
@@ -265,7 +276,7 @@ public final class VrrpStateMachine {
         armAdverTimer(now);
       }
       case BACKUP -> {
-        if (from != VrrpState.MASTER) {
+        if (!yieldsToHeardMaster) {
           // RFC 5798 section 6.4.1: start from our own interval until a master is heard
           masterAdverIntervalCentis = settings.advertIntervalCentis();
           currentMaster = null;

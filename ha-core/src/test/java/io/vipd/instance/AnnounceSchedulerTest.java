@@ -1,6 +1,7 @@
 package io.vipd.instance;
 
 import io.vipd.config.AnnounceSchedule;
+import io.vipd.config.TrackConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,7 @@ class AnnounceSchedulerTest {
 
   private AnnounceScheduler scheduler(AnnounceSchedule schedule, RecordingAddresses announcer, Context context) {
     InstanceSpec spec = new InstanceSpec("vip", "eth0", VrrpSettings.of(51, 3, 100, InMemorySegment.address("10.99.0.11")),
-        List.of(VIP), ChecksumMode.PSEUDO_HEADER, schedule);
+        List.of(VIP), ChecksumMode.PSEUDO_HEADER, schedule, TrackConfig.NONE, List.of());
     return new AnnounceScheduler(spec, announcer, context);
   }
 

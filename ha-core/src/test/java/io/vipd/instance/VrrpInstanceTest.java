@@ -1,11 +1,20 @@
 package io.vipd.instance;
 
 import io.vipd.config.AnnounceSchedule;
+import io.vipd.config.TrackConfig;
 import io.vipd.config.VipConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vipd.api.CheckResult;
+import io.vipd.api.CheckStatus;
+import io.vipd.net.NetworkEvent;
+import io.vipd.track.CheckRunner;
+import io.vipd.track.CheckSchedule;
+import io.vipd.track.TrackedCheck;
+import io.vipd.vrrp.VrrpAction.StateChanged;
 import io.vipd.vrrp.ChecksumMode;
 import io.vipd.vrrp.DropReason;
 import io.vipd.vrrp.VrrpSettings;
@@ -13,6 +22,7 @@ import io.vipd.vrrp.VrrpState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +33,49 @@ class VrrpInstanceTest {
   private final Vertx vertx = Vertx.vertx();
   private final InMemorySegment segment = new InMemorySegment();
   private final List<String> transitions = new CopyOnWriteArrayList<>();
+  private final List<String> checkReports = new CopyOnWriteArrayList<>();
+  private final List<CheckRunner> runners = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void closeVertx() {
+    runners.forEach(r -> r.stop().await());
     vertx.close().await();
   }
 
   private Node node(String address, int priority) {
+    return node(address, priority, TrackConfig.NONE);
+  }
+
+  private Node node(String address, int priority, TrackConfig track) {
     VrrpSettings settings = VrrpSettings.of(51, 3, priority, InMemorySegment.address(address))
         .withAdvertIntervalCentis(10);
     InstanceSpec spec = new InstanceSpec("vip-" + address, "eth0", settings, List.of(VIP),
-        ChecksumMode.PSEUDO_HEADER, AnnounceSchedule.KEEPALIVED_DEFAULTS);
+        ChecksumMode.PSEUDO_HEADER, AnnounceSchedule.KEEPALIVED_DEFAULTS, track, List.of());
     RecordingAddresses addresses = new RecordingAddresses();
-    StateListener listener = (instance, change) ->
-        transitions.add(instance.name() + " " + change.from() + "->" + change.to() + " " + change.reason());
     VrrpInstance instance = new VrrpInstance(spec, segment.attach(address), addresses, addresses,
-        vertx.getOrCreateContext(), listener, System::nanoTime);
+        vertx.getOrCreateContext(), new Recorder(), System::nanoTime);
     return new Node(instance, addresses);
+  }
+
+  /** Records transitions, and check reports with the priority the instance had when it heard them. */
+  private final class Recorder implements InstanceListener {
+    @Override
+    public void stateChanged(VrrpInstance instance, StateChanged change) {
+      transitions.add(instance.name() + " " + change.from() + "->" + change.to() + " " + change.reason());
+    }
+
+    @Override
+    public void checkChanged(VrrpInstance instance, String check, CheckStatus now, String message) {
+      checkReports.add(check + " " + now + " at priority " + instance.effectivePriority());
+    }
+  }
+
+  private CheckRunner runner(String name, AtomicReference<CheckStatus> answer) {
+    CheckRunner runner = new CheckRunner(vertx, name,
+        () -> Future.succeededFuture(new CheckResult(answer.get(), "", Duration.ZERO, null)),
+        new CheckSchedule(Duration.ofMillis(20), Duration.ofMillis(200), 1, 1));
+    runners.add(runner);
+    return runner;
   }
 
   private record Node(VrrpInstance instance, RecordingAddresses addresses) {}
@@ -92,22 +128,73 @@ class VrrpInstanceTest {
 
   @Test
   void faultReleasesTheVipUntilEveryFaultIsCleared() {
-    Node only = node("10.99.0.11", 150);
+    AtomicReference<CheckStatus> disk = new AtomicReference<>(CheckStatus.UP);
+    AtomicReference<CheckStatus> mysql = new AtomicReference<>(CheckStatus.UP);
+    Node only = node("10.99.0.11", 150, new TrackConfig(List.of("eth1"),
+        List.of(TrackedCheck.faulting("disk"), TrackedCheck.weighted("mysql", -30))));
+    CheckRunner diskRunner = runner("disk", disk);
+    CheckRunner mysqlRunner = runner("mysql", mysql);
+    assertThat(only.instance().track(diskRunner, false)).isTrue();
+    assertThat(only.instance().track(mysqlRunner, false)).isTrue();
+    assertThat(only.instance().track(runner("other", disk), false)).as("a check it does not track").isFalse();
     only.instance().start().await();
+    diskRunner.start();
+    mysqlRunner.start();
     await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().state() == VrrpState.MASTER);
 
-    only.instance().raiseFault("link eth0", "link eth0 down");
-    only.instance().raiseFault("checks", "check mysql DOWN");
+    only.instance().networkChanged(new NetworkEvent.LinkChanged("eth1", false));
+    disk.set(CheckStatus.DOWN);
     await().atMost(Duration.ofSeconds(1)).until(() -> only.instance().state() == VrrpState.FAULT);
     assertThat(only.addresses().configured).isEmpty();
+    await().atMost(Duration.ofSeconds(1)).until(() -> only.instance().faultReason().orElse("").contains("disk"));
 
-    only.instance().clearFault("link eth0");
-    only.instance().setEffectivePriority(120);
+    only.instance().networkChanged(new NetworkEvent.LinkChanged("eth1", true));
+    mysql.set(CheckStatus.DOWN);
     await().atMost(Duration.ofSeconds(1)).until(() -> only.instance().effectivePriority() == 120);
     assertThat(only.instance().state()).isEqualTo(VrrpState.FAULT);
 
-    only.instance().clearFault("checks");
+    disk.set(CheckStatus.UP);
     await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().state() == VrrpState.MASTER);
+    only.instance().networkChanged(new NetworkEvent.LinkChanged("eth2", false));
+    assertThat(only.instance().handOver().await()).as("still master: eth2 is not tracked").isTrue();
+  }
+
+  @Test
+  void reportedCheckChangeIsHeardAfterTrackingAppliedIt() {
+    AtomicReference<CheckStatus> mysql = new AtomicReference<>(CheckStatus.UP);
+    Node only = node("10.99.0.11", 150, new TrackConfig(List.of(), List.of(TrackedCheck.weighted("mysql", -30))));
+    CheckRunner runner = runner("mysql", mysql);
+    assertThat(only.instance().track(runner, true)).isTrue();
+    only.instance().start().await();
+    mysql.set(CheckStatus.DOWN);
+    runner.start();
+
+    await().atMost(Duration.ofSeconds(3)).until(() -> !checkReports.isEmpty());
+    assertThat(checkReports).containsExactly("mysql DOWN at priority 120");
+  }
+
+  @Test
+  void handOverIsOneTransitionToBackup() {
+    // equal priorities: whoever is master keeps it, so the hand-over is not undone by preemption
+    Node first = node("10.99.0.11", 100);
+    Node second = node("10.99.0.12", 100);
+    first.instance().start().await();
+    await().atMost(Duration.ofSeconds(3)).until(() -> first.instance().state() == VrrpState.MASTER);
+    assertThat(second.instance().handOver().await()).as("not master: nothing to hand over").isFalse();
+    second.instance().start().await();
+    await().atMost(Duration.ofSeconds(2)).until(() -> second.instance().advertsReceived() > 2);
+    transitions.clear();
+
+    assertThat(first.instance().handOver().await()).isTrue();
+
+    assertThat(first.addresses().configured).isEmpty();
+    await().atMost(Duration.ofSeconds(2)).until(() -> second.instance().state() == VrrpState.MASTER);
+    await().atMost(Duration.ofSeconds(2)).until(() -> first.instance().currentMaster().isPresent());
+    assertThat(first.instance().state()).isEqualTo(VrrpState.BACKUP);
+    assertThat(transitions).filteredOn(t -> t.startsWith("vip-10.99.0.11"))
+        .containsExactly("vip-10.99.0.11 MASTER->BACKUP " + VrrpInstance.HAND_OVER_REASON);
+    assertThat(transitions).filteredOn(t -> t.startsWith("vip-10.99.0.12"))
+        .containsExactly("vip-10.99.0.12 BACKUP->MASTER priority-0 advert from 10.99.0.11");
   }
 
   @Test

@@ -336,6 +336,26 @@ class VrrpStateMachineTest {
   }
 
   @Test
+  void handOverResignsOnceAndWaitsAsBackup() {
+    ManualDriver d = master(settings(100));
+
+    assertThat(d.deliver(new VrrpEvent.HandOver("handed over on request"))).containsExactly(
+        new SendAdvert(0), new RemoveVips(), new StateChanged(MASTER, BACKUP, "handed over on request"));
+    assertThat(d.machine.currentMaster()).isEmpty();
+    assertThat(d.untilDeadline()).as("a full Master_Down_Interval, as after start-up").isEqualTo(ms(3600));
+    assertThat(d.deliver(advert(120, PEER))).as("the new master's adverts keep it a backup").isEmpty();
+    assertThat(d.machine.currentMaster()).contains(ip(PEER));
+    assertThat(d.machine.state()).isEqualTo(BACKUP);
+  }
+
+  @Test
+  void handOverOutsideMasterDoesNothing() {
+    ManualDriver d = startedBackup(settings(100));
+    assertThat(d.deliver(new VrrpEvent.HandOver("handed over on request"))).isEmpty();
+    assertThat(d.machine.state()).isEqualTo(BACKUP);
+  }
+
+  @Test
   void backupFaultOnlyChangesState() {
     ManualDriver d = startedBackup(settings(100));
 

@@ -1,0 +1,105 @@
+package io.vipd.daemon;
+
+import io.vertx.core.Future;
+import io.vipd.api.CheckResult;
+import io.vipd.api.CheckStatus;
+import io.vipd.api.HaEvent;
+import io.vipd.api.HealthCheck;
+import io.vipd.api.HealthCheckFactory;
+import io.vipd.api.Notifier;
+import io.vipd.api.NotifierFactory;
+import io.vipd.api.PluginContext;
+import io.vipd.config.ConfigLoader;
+import io.vipd.config.VipdConfig;
+import io.vipd.plugin.BuiltIns;
+import io.vipd.plugin.PluginHost;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A test main run inside a namespace by {@link io.vipd.testkit.NamespacedJvm}: a real {@link Daemon} on the
+ * configuration file in {@code args[0]}, with two test types besides the built-in transports. A check of type
+ * {@code switch} answers whatever the last stdin line {@code set CHECK STATUS} said (UP at first); a notifier
+ * of type {@code stdout} prints every event as {@code EVENT <json>}. Prints {@code STARTED} once running;
+ * resigns and exits when stdin closes.
+ */
+public final class DaemonAgent {
+  private static final Map<String, CheckStatus> SWITCHES = new ConcurrentHashMap<>();
+
+  private DaemonAgent() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setErr(System.out); // before logback starts: the test reads the log from stdout too
+    VipdConfig config = new ConfigLoader().load(Path.of(args[0]));
+    BuiltIns builtIns = new BuiltIns(List.of(new SwitchCheckFactory()), List.of(new StdoutNotifierFactory()),
+        Daemon.BUILT_INS.transports());
+    try (PluginHost plugins = PluginHost.loadIfPresent(Path.of(args[0] + ".no-plugins"), builtIns)) {
+      Daemon daemon = Daemon.start(config, plugins, value -> value);
+      System.out.println("STARTED");
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          String[] words = line.trim().split("\\s+");
+          if (words.length == 3 && words[0].equals("set")) {
+            SWITCHES.put(words[1], CheckStatus.valueOf(words[2]));
+            System.out.println("OK");
+          } else {
+            System.out.println("ERR unknown command " + line);
+          }
+        }
+      } finally {
+        daemon.stop(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private static final class SwitchCheckFactory implements HealthCheckFactory {
+    @Override
+    public String type() {
+      return "switch";
+    }
+
+    @Override
+    public HealthCheck create(PluginContext context, JsonObject config) {
+      String name = context.name();
+      return () -> {
+        CheckStatus status = SWITCHES.getOrDefault(name, CheckStatus.UP);
+        return Future.succeededFuture(new CheckResult(status, "switched " + status, Duration.ZERO, Map.of()));
+      };
+    }
+  }
+
+  private static final class StdoutNotifierFactory implements NotifierFactory {
+    @Override
+    public String type() {
+      return "stdout";
+    }
+
+    @Override
+    public Notifier create(PluginContext context, JsonObject config) {
+      return new Notifier() {
+        @Override
+        public Future<Void> send(HaEvent event) {
+          JsonObject json = new JsonObject().put("sequence", event.sequence()).put("kind", event.kind().name())
+              .put("instance", event.instance()).put("check", event.check())
+              .put("check_status", event.checkStatus() == null ? null : event.checkStatus().name())
+              .put("to", event.to() == null ? null : event.to().name()).put("reason", event.reason())
+              .put("effective_priority", event.effectivePriority());
+          System.out.println("EVENT " + json.encode());
+          return Future.succeededFuture();
+        }
+
+        @Override
+        public boolean wantsCheckEvents() {
+          return true;
+        }
+      };
+    }
+  }
+}
