@@ -3,11 +3,13 @@ package io.vipd.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.PluginConfigException.Problem;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -170,6 +172,32 @@ public final class SettingsReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A non-empty list of IP address literals, never resolved through DNS ({@link IpLiterals}); a single one
+   * counts as a list of one. Empty when absent or when any item is not an address (each is a problem).
+   */
+  public List<InetAddress> requiredAddressList(String key) {
+    Object value = config.getValue(key);
+    if (value instanceof String) {
+      value = new JsonArray().add(value);
+    }
+    if (!(value instanceof JsonArray array) || array.isEmpty()) {
+      problems.add(new Problem(key, "a non-empty list of IP addresses is required"));
+      return List.of();
+    }
+    List<InetAddress> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      Object item = array.getValue(i);
+      Optional<InetAddress> address = item instanceof String text ? IpLiterals.parse(text) : Optional.empty();
+      if (address.isPresent()) {
+        out.add(address.get());
+      } else {
+        problems.add(new Problem(key + "[" + i + "]", "must be an IP address (names are not resolved), got `" + item + "`"));
+      }
+    }
+    return out.size() == array.size() ? out : List.of();
   }
 
   /** Adds a problem found by the plugin's own checks. */

@@ -18,22 +18,29 @@ final class PluginSettingsCheck {
   private PluginSettingsCheck() {}
 
   /**
+   * Without a plugin directory only the built-in transports' settings are checked.
+   *
    * @return a note for the OK line ("" when plugin settings were checked)
    * @throws ConfigException with every plugin setting problem, located in the file
    */
   static String run(VipdConfig config, Path file, Path pluginsDirectory) throws ConfigException {
-    if (!Files.isDirectory(pluginsDirectory)) {
-      return "; plugin settings not checked: no plugin directory " + pluginsDirectory + " (see --plugins)";
-    }
+    boolean withPlugins = Files.isDirectory(pluginsDirectory);
     Vertx vertx = Vertx.vertx();
-    try (PluginHost host = PluginHost.load(pluginsDirectory, Daemon.BUILT_INS)) {
+    try (PluginHost host = withPlugins
+        ? PluginHost.load(pluginsDirectory, Daemon.BUILT_INS)
+        : PluginHost.builtInsOnly(Daemon.BUILT_INS)) {
       Path directory = file.toAbsolutePath().getParent();
       Extensions extensions = new Extensions(config, host, vertx, new Secrets(System::getenv, directory));
-      extensions.checks();
-      extensions.notifiers();
-      config.instances().forEach(i -> extensions.transport(i, i.sourceAddress().orElse(null)));
+      if (withPlugins) {
+        extensions.checks();
+        extensions.notifiers();
+      }
+      config.instances().stream()
+          .filter(i -> withPlugins || host.transports().get(i.transport().type()).isPresent())
+          .forEach(i -> extensions.transport(i, i.sourceAddress().orElse(null)));
       extensions.throwIfProblems();
-      return "";
+      return withPlugins ? ""
+          : "; plugin settings not checked: no plugin directory " + pluginsDirectory + " (see --plugins)";
     } finally {
       vertx.close();
     }

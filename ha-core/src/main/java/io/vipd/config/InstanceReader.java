@@ -77,7 +77,7 @@ final class InstanceReader {
       reader.problem(m.value("checksum-compat"), m.path("checksum-compat"), "applies to version 3 only");
     }
     Optional<InetAddress> source = Optional.ofNullable(m.get("source-address", null, (n, p) -> sameFamily(n, p, ipv6)));
-    TransportConfig transport = transports.read(m.value("transport"), m.path("transport"), ipv6);
+    TransportConfig transport = transports.read(m.value("transport"), m.path("transport"), reader.locate(m.node()));
     Optional<AuthConfig> auth = Optional.ofNullable(transports.auth(m.value("auth"), m.path("auth"), version));
     AnnounceSchedule garp = garp(m.value("garp"), m.path("garp"));
     TrackConfig tracked = track.read(m.value("track"), m.path("track"));

@@ -26,6 +26,11 @@ public final class PluginSettings {
     this.keyLocations = Map.copyOf(keyLocations);
   }
 
+  /** No keys: what a mapping that is not written at all (at {@code path}) gives its factory. */
+  static PluginSettings none(String path, ConfigLocation location) {
+    return new PluginSettings(new JsonObject(), path, location, Map.of());
+  }
+
   /** A fresh copy of the plugin's keys, for the factory's {@code create(...)}. */
   public JsonObject values() {
     return values.copy();

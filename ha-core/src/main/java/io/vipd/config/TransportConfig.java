@@ -1,35 +1,14 @@
 package io.vipd.config;
 
-import java.net.InetAddress;
-import java.util.List;
-
-/** How an instance's adverts travel: {@code transport: {type: multicast}} (default), unicast or a plugin. */
-public sealed interface TransportConfig
-    permits TransportConfig.Multicast, TransportConfig.Unicast, TransportConfig.Plugin {
-
-  /** The {@code type:} value. */
-  String type();
-
-  /** IP protocol 112 to 224.0.0.18 / ff02::12 (RFC 5798 section 5.1.1.2 / 5.1.2.2). */
-  record Multicast() implements TransportConfig {
-    @Override
-    public String type() {
-      return "multicast";
-    }
-  }
-
-  /** IP protocol 112 sent to each peer, for networks without multicast. */
-  record Unicast(List<InetAddress> peers) implements TransportConfig {
-    public Unicast {
-      peers = List.copyOf(peers);
-    }
-
-    @Override
-    public String type() {
-      return "unicast";
-    }
-  }
-
-  /** A transport provided by a plugin's {@code TransportFactory} of this type. */
-  record Plugin(String type, PluginSettings settings) implements TransportConfig {}
+/**
+ * How an instance's adverts travel: {@code transport: {type: ..., ...}}. Every type, the built-in
+ * {@code multicast} (the default) and {@code unicast} as much as a plugin's, is read by its factory from
+ * {@code settings}, so each key is parsed in one place.
+ *
+ * @param type the {@code type:} value
+ * @param settings the other keys, for the factory
+ */
+public record TransportConfig(String type, PluginSettings settings) {
+  /** The type used when an instance has no {@code transport:}. */
+  public static final String DEFAULT_TYPE = "multicast";
 }

@@ -1,10 +1,5 @@
 package io.vipd.config;
 
-import io.vipd.api.IpLiterals;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -19,57 +14,19 @@ final class TransportReader {
   }
 
   /**
-   * @param ipv6 the instance's family, or null when unknown
-   * @return the transport (multicast when absent), or null after a problem
+   * @param instance where the instance's mapping starts, for a transport it does not write
+   * @return the transport ({@value TransportConfig#DEFAULT_TYPE} when absent), or null after a problem
    */
-  TransportConfig read(Node node, String path, Boolean ipv6) {
+  TransportConfig read(Node node, String path, ConfigLocation instance) {
     if (node == null) {
-      return new TransportConfig.Multicast();
+      return new TransportConfig(TransportConfig.DEFAULT_TYPE, PluginSettings.none(path, instance));
     }
     YamlMapping t = reader.mapping(node, path);
     if (t == null) {
       return null;
     }
     String type = t.required("type", reader::name);
-    if (type == null) {
-      return null;
-    }
-    switch (type) {
-      case "multicast" -> {
-        t.rejectUnknownKeys(Set.of("type"));
-        return new TransportConfig.Multicast();
-      }
-      case "unicast" -> {
-        t.rejectUnknownKeys(Set.of("type", "peers"));
-        return unicast(t, ipv6);
-      }
-      default -> {
-        return new TransportConfig.Plugin(type, plugins.read(t, Set.of("type")));
-      }
-    }
-  }
-
-  private TransportConfig unicast(YamlMapping t, Boolean ipv6) {
-    Node peersNode = t.require("peers");
-    List<Node> items = peersNode == null ? null : reader.list(peersNode, t.path("peers"));
-    if (items == null) {
-      return null;
-    }
-    if (items.isEmpty()) {
-      reader.problem(peersNode, t.path("peers"), "needs at least one peer address");
-      return null;
-    }
-    List<InetAddress> peers = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String path = t.path("peers") + "[" + i + "]";
-      InetAddress peer = reader.address(items.get(i), path);
-      if (peer != null && ipv6 != null && (peer instanceof Inet6Address) != ipv6) {
-        reader.problem(items.get(i), path, "is " + IpLiterals.family(peer) + " but the VIPs are " + (ipv6 ? "IPv6" : "IPv4"));
-      } else if (peer != null) {
-        peers.add(peer);
-      }
-    }
-    return peers.size() == items.size() ? new TransportConfig.Unicast(peers) : null;
+    return type == null ? null : new TransportConfig(type, plugins.read(t, Set.of("type")));
   }
 
   /** {@code auth: {type: pass, password: ...}}, version 2 only; null when absent or invalid. */

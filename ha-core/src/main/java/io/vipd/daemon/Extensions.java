@@ -1,7 +1,6 @@
 package io.vipd.daemon;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.AdvertTransport;
 import io.vipd.api.HealthCheck;
@@ -86,26 +85,10 @@ public final class Extensions {
     if (factory == null) {
       return null;
     }
-    JsonObject settings;
-    Function<PluginConfigException, List<ConfigProblem>> locate;
-    if (transport instanceof TransportConfig.Plugin plugin) {
-      settings = plugin.settings().values();
-      locate = plugin.settings()::problemsOf;
-    } else {
-      settings = new JsonObject();
-      if (transport instanceof TransportConfig.Unicast unicast) {
-        JsonArray peers = new JsonArray();
-        unicast.peers().forEach(p -> peers.add(p.getHostAddress()));
-        settings.put("peers", peers);
-      }
-      locate = e -> e.problems().stream()
-          .map(p -> new ConfigProblem(instance.location(), path + (p.path().isEmpty() ? "" : "." + p.path()), p.message()))
-          .toList();
-    }
     TransportInstance target = new TransportInstance(instance.name(), instance.interfaceName(), instance.vrid(),
         instance.ipv6(), source);
-    return create(instance.name(), transport.type(), locate, path, instance.location(),
-        () -> factory.create(context(transport.type(), instance.name()), target, settings))
+    return create(instance.name(), transport.type(), transport.settings()::problemsOf, path, instance.location(),
+        () -> factory.create(context(transport.type(), instance.name()), target, transport.settings().values()))
         .orElse(null);
   }
 

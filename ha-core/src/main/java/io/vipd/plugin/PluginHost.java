@@ -56,6 +56,11 @@ public final class PluginHost implements AutoCloseable {
       return load(directory, builtIns);
     }
     LOG.info("plugin directory {} does not exist: only built-in types are available", directory);
+    return builtInsOnly(builtIns);
+  }
+
+  /** A host without plugins: the built-in types only. */
+  public static PluginHost builtInsOnly(BuiltIns builtIns) {
     List<String> problems = new ArrayList<>();
     ExtensionRegistry<HealthCheckFactory> checks = new ExtensionRegistry<>(ExtensionKind.CHECK);
     ExtensionRegistry<NotifierFactory> notifiers = new ExtensionRegistry<>(ExtensionKind.NOTIFIER);

@@ -4,8 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.api.AdvertTransport;
 import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginContext;
+import io.vipd.api.SettingsReader;
 import io.vipd.api.TransportFactory;
 import io.vipd.api.TransportInstance;
+import java.util.Set;
 
 /** {@code transport: {type: multicast}}, the default; it takes no settings. */
 public final class MulticastTransportFactory implements TransportFactory {
@@ -19,11 +21,7 @@ public final class MulticastTransportFactory implements TransportFactory {
   @Override
   public AdvertTransport create(PluginContext context, TransportInstance instance, JsonObject config)
       throws PluginConfigException {
-    if (config != null && !config.isEmpty()) {
-      throw new PluginConfigException(config.fieldNames().stream().sorted()
-          .map(key -> new PluginConfigException.Problem(key, "unknown setting; the multicast transport takes none"))
-          .toList());
-    }
+    new SettingsReader(config == null ? new JsonObject() : config, Set.of()).done();
     return new MulticastTransport(context.vertx(), instance);
   }
 

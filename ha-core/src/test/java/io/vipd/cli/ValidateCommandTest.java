@@ -80,6 +80,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void builtInTransportSettingsAreCheckedEvenWithoutAPluginDirectory(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("vipd.yaml"), """
+        instances:
+          - name: db-vip
+            interface: eth0
+            vrid: 51
+            transport:
+              type: unicast
+              peers: [10.0.0.12, db2.example.com]
+              ttl: 3
+            vips: [10.0.0.100/24]
+        """);
+
+    Run run = vipd("validate", file.toString(), "--plugins", dir.resolve("no-plugins").toString());
+
+    assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
+    assertThat(run.err().lines().toList()).containsExactlyInAnyOrder(
+        file + ":8:12 instances[0].transport.ttl: unknown key (known: peers)",
+        file + ":7:26 instances[0].transport.peers[1]: must be an IP address (names are not resolved), got `db2.example.com`");
+  }
+
+  @Test
   void missingFileIsReportedNotThrown(@TempDir Path dir) {
     Run run = vipd("validate", dir.resolve("nope.yaml").toString());
 

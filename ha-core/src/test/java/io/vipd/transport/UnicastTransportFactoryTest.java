@@ -54,14 +54,13 @@ class UnicastTransportFactoryTest {
   }
 
   @Test
-  void peersAndSourceBecomeAUnicastTransport() throws Exception {
-    JsonObject config = new JsonObject().put("peers", new JsonArray().add("10.0.0.2").add("10.0.0.3"))
-        .put("source", "10.0.0.1");
+  void peersBecomeAUnicastTransport() throws Exception {
+    JsonObject config = new JsonObject().put("peers", new JsonArray().add("10.0.0.2").add("10.0.0.3"));
 
     UnicastTransport transport = (UnicastTransport) new UnicastTransportFactory().create(context, ipv4Instance, config);
 
     assertThat(transport.peers()).containsExactly(InetAddress.getByName("10.0.0.2"), InetAddress.getByName("10.0.0.3"));
-    assertThat(transport.describe()).isEqualTo("unicast on eth0 from 10.0.0.1 to 10.0.0.2, 10.0.0.3");
+    assertThat(transport.describe()).isEqualTo("unicast on eth0 from its primary address to 10.0.0.2, 10.0.0.3");
     assertThat(transport.dropCounts()).containsEntry(UnicastTransport.DROP_UNKNOWN_PEER, 0L);
   }
 
@@ -69,14 +68,19 @@ class UnicastTransportFactoryTest {
   void everyBadSettingIsReportedWithItsKey() {
     JsonObject config = new JsonObject()
         .put("peers", new JsonArray().add("10.0.0.2").add("peer.example.com").add("fd99::2"))
-        .put("source", "10.0.0.300")
         .put("ttl", 3);
 
     PluginConfigException e = catchThrowableOfType(PluginConfigException.class,
         () -> new UnicastTransportFactory().create(context, ipv4Instance, config));
 
     assertThat(e.problems()).extracting(Problem::path)
-        .containsExactlyInAnyOrder("ttl", "source", "peers[1]", "peers[2]");
+        .containsExactlyInAnyOrder("ttl", "peers[1]");
+    PluginConfigException family = catchThrowableOfType(PluginConfigException.class, () -> new UnicastTransportFactory()
+        .create(context, ipv4Instance, new JsonObject().put("peers", new JsonArray().add("10.0.0.2").add("fd99::2"))));
+    assertThat(family.problems()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("peers[1]");
+      assertThat(p.message()).isEqualTo("is IPv6 but instance vi is IPv4");
+    });
   }
 
   @Test
