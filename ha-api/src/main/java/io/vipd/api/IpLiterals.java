@@ -38,10 +38,15 @@ public final class IpLiterals {
   /**
    * The address.
    *
-   * @throws IllegalArgumentException "must be an IP address, got `text`" when it is not a literal
+   * @throws IllegalArgumentException {@link #notAnAddress} when it is not a literal
    */
   public static InetAddress require(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("must be an IP address, got `" + text + "`"));
+    return parse(text).orElseThrow(() -> new IllegalArgumentException(notAnAddress(text)));
+  }
+
+  /** The one wording of "this is not an IP address literal", for configuration problems. */
+  public static String notAnAddress(Object text) {
+    return "must be an IP address (names are not resolved), got `" + text + "`";
   }
 
   /** {@code IPv4} or {@code IPv6}, for messages. */

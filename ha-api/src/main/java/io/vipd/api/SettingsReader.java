@@ -194,7 +194,7 @@ public final class SettingsReader {
       if (address.isPresent()) {
         out.add(address.get());
       } else {
-        problems.add(new Problem(key + "[" + i + "]", "must be an IP address (names are not resolved), got `" + item + "`"));
+        problems.add(new Problem(key + "[" + i + "]", IpLiterals.notAnAddress(item)));
       }
     }
     return out.size() == array.size() ? out : List.of();

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
+import io.vipd.api.Durations;
 import io.vipd.api.HealthCheck;
 import io.vipd.vertx.Contexts;
 import java.time.Duration;
@@ -141,7 +142,7 @@ public final class CheckRunner {
     }
     if (inFlight) {
       if (timedOut) {
-        record(CheckResult.down("previous call still running after its " + human(schedule.timeout())
+        record(CheckResult.down("previous call still running after its " + Durations.format(schedule.timeout())
             + " timeout", schedule.timeout()));
       }
       return;
@@ -154,7 +155,7 @@ public final class CheckRunner {
     long timer = vertx.setTimer(allowed.toMillis(), t -> {
       if (call == callNumber && inFlight && !timedOut) {
         timedOut = true;
-        record(CheckResult.down("timed out after " + human(allowed), allowed));
+        record(CheckResult.down("timed out after " + Durations.format(allowed), allowed));
       }
     });
     pluginContext.runOnContext(v -> {
@@ -176,7 +177,7 @@ public final class CheckRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         if (took.compareTo(allowed) > 0) {
-          record(CheckResult.down("timed out after " + human(allowed), took));
+          record(CheckResult.down("timed out after " + Durations.format(allowed), took));
         } else if (ar.failed()) {
           record(CheckResult.down(describe(ar.cause()), took));
         } else if (ar.result() == null) {
@@ -210,8 +211,4 @@ public final class CheckRunner {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  static String human(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-  }
 }

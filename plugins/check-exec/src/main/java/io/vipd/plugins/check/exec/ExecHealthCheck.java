@@ -3,6 +3,7 @@ package io.vipd.plugins.check.exec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vipd.api.CheckResult;
+import io.vipd.api.Durations;
 import io.vipd.api.HealthCheck;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -51,7 +52,7 @@ final class ExecHealthCheck implements HealthCheck {
       try {
         if (!process.waitFor(config.killTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
           int killed = killTree(process);
-          return CheckResult.down("timed out after " + human(config.killTimeout()) + ", killed " + killed
+          return CheckResult.down("timed out after " + Durations.format(config.killTimeout()) + ", killed " + killed
               + (killed == 1 ? " process" : " processes"), since(started));
         }
       } finally {
@@ -106,10 +107,6 @@ final class ExecHealthCheck implements HealthCheck {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
-  private static String human(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-  }
 
   /** Kills commands still running when the daemon stops. */
   @Override

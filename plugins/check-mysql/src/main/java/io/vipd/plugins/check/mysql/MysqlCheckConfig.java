@@ -1,6 +1,7 @@
 package io.vipd.plugins.check.mysql;
 
 import io.vertx.core.json.JsonObject;
+import io.vipd.api.Durations;
 import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginConfigException.Problem;
 import java.time.Duration;
@@ -127,7 +128,7 @@ public record MysqlCheckConfig(
     Duration degradedLag = in.positiveDuration("degraded-lag", null);
     Duration maxLag = in.positiveDuration("max-lag", DEFAULT_MAX_LAG);
     if (degradedLag != null && maxLag != null && degradedLag.compareTo(maxLag) >= 0) {
-      in.problems.add(new Problem("degraded-lag", "must be below max-lag (" + DurationValues.format(maxLag) + ")"));
+      in.problems.add(new Problem("degraded-lag", "must be below max-lag (" + Durations.format(maxLag) + ")"));
     }
     if ((json.containsKey("degraded-lag") || json.containsKey("max-lag")) && !replication && role != Role.REPLICA) {
       in.problems.add(new Problem(json.containsKey("max-lag") ? "max-lag" : "degraded-lag",
@@ -173,7 +174,7 @@ public record MysqlCheckConfig(
         return fallback;
       }
       try {
-        Duration d = DurationValues.parse(json.getValue(key));
+        Duration d = Durations.parse(String.valueOf(json.getValue(key)));
         if (d.isZero()) {
           problems.add(new Problem(key, "must be above zero"));
         }

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.HealthCheck;
+import io.vipd.api.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ public final class MysqlHealthCheck implements HealthCheck {
     Pool pool = newPool(deadline);
     Promise<List<Finding>> findings = Promise.promise();
     long deadlineTimer = vertx.setTimer(deadline.toMillis(), id -> findings.tryComplete(List.of(
-        Finding.down("timed out after " + DurationValues.format(deadline) + " talking to " + config.target()
+        Finding.down("timed out after " + Durations.format(deadline) + " talking to " + config.target()
             + " (server hung or unreachable)"))));
     pool.withConnection(connection -> probe(connection, metrics)).onComplete(done -> findings.tryComplete(
         done.succeeded() ? done.result() : List.of(Finding.down(MysqlFailures.describe(done.cause(), config.target())))));
@@ -163,8 +164,8 @@ public final class MysqlHealthCheck implements HealthCheck {
     Finding worst = found.stream().reduce(Finding::worst).orElseThrow();
     if (worst.status() == CheckStatus.UP && config.degradedLatency() != null
         && latency.compareTo(config.degradedLatency()) > 0) {
-      worst = Finding.degraded("slow: " + DurationValues.format(latency) + " above degraded-latency "
-          + DurationValues.format(config.degradedLatency()));
+      worst = Finding.degraded("slow: " + Durations.format(latency) + " above degraded-latency "
+          + Durations.format(config.degradedLatency()));
       return new CheckResult(CheckStatus.DEGRADED, worst.message(), latency, Map.of());
     }
     CheckStatus status = worst.status();

@@ -1,5 +1,6 @@
 package io.vipd.plugins.check.mysql;
 
+import io.vipd.api.Durations;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -51,10 +52,10 @@ public record ReplicationStatus(boolean ioRunning, boolean sqlRunning, Long lagS
     }
     String lag = "replication lag " + lagSeconds + "s";
     if (lagSeconds > maxLag.toSeconds()) {
-      return Finding.down(lag + " above max-lag " + DurationValues.format(maxLag));
+      return Finding.down(lag + " above max-lag " + Durations.format(maxLag));
     }
     if (degradedLag != null && lagSeconds > degradedLag.toSeconds()) {
-      return Finding.degraded(lag + " above degraded-lag " + DurationValues.format(degradedLag));
+      return Finding.degraded(lag + " above degraded-lag " + Durations.format(degradedLag));
     }
     return Finding.up(lag);
   }

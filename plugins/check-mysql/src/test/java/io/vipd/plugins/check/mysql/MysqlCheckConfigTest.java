@@ -26,7 +26,7 @@ class MysqlCheckConfigTest {
   @Test
   void replicaRoleChecksReplicationWithItsThresholds() throws Exception {
     MysqlCheckConfig config = MysqlCheckConfig.parse(new JsonObject().put("user", "monitor").put("role", "replica")
-        .put("degraded-lag", "5s").put("max-lag", 60).put("connect-timeout", "500ms").put("query-timeout", "1.5s"));
+        .put("degraded-lag", "5s").put("max-lag", "1m").put("connect-timeout", "500ms").put("query-timeout", "1.5s"));
 
     assertThat(config.checksReplication()).isTrue();
     assertThat(config.degradedLag()).isEqualTo(Duration.ofSeconds(5));
@@ -60,5 +60,18 @@ class MysqlCheckConfigTest {
 
     assertThat(config.toString()).doesNotContain("hunter2").contains("u@127.0.0.1:3306");
     assertThat(config.quotedHeartbeatTable()).isEqualTo("`vipd`.`heartbeat`");
+  }
+
+  @Test
+  void durationsAreWrittenWithTheDaemonsUnitsAndABareNumberGetsAHint() throws Exception {
+    MysqlCheckConfig config = MysqlCheckConfig.parse(new JsonObject().put("user", "u").put("role", "replica")
+        .put("connect-timeout", "500ms").put("max-lag", "1.5s").put("degraded-lag", "1s"));
+    assertThat(config.maxLag()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.degradedLag()).isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> MysqlCheckConfig.parse(new JsonObject().put("user", "u").put("role", "replica").put("max-lag", 3)))
+        .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems())
+            .extracting(Problem::path, Problem::message)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("max-lag",
+                "needs a unit (ms, s, m or h), e.g. `3s`, got `3`")));
   }
 }

@@ -29,14 +29,4 @@ class MysqlFailuresTest {
     assertThat(MysqlFailures.describeServerError(new MySQLException("The table is full", 1114, "HY000")))
         .startsWith("write failed: disk or table full");
   }
-
-  @Test
-  void durationsReadTheWayTheyAreWritten() {
-    assertThat(DurationValues.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(DurationValues.parse("2s")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(DurationValues.parse("1m")).isEqualTo(Duration.ofMinutes(1));
-    assertThat(DurationValues.parse(3)).isEqualTo(Duration.ofSeconds(3));
-    assertThat(DurationValues.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
-    assertThat(DurationValues.format(Duration.ofMillis(250))).isEqualTo("250ms");
-  }
 }

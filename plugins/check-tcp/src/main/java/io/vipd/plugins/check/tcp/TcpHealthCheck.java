@@ -9,6 +9,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vipd.api.CheckResult;
+import io.vipd.api.Durations;
 import io.vipd.api.HealthCheck;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ final class TcpHealthCheck implements HealthCheck {
     byte[] expected = config.expect().getBytes(StandardCharsets.UTF_8);
     Buffer reply = Buffer.buffer();
     long timer = vertx.setTimer(config.connectTimeout().toMillis(), t -> result.tryComplete(CheckResult.down(
-        "no reply within " + human(config.connectTimeout()) + " (expected '" + printable(config.expect()) + "')",
+        "no reply within " + Durations.format(config.connectTimeout()) + " (expected '" + printable(config.expect()) + "')",
         since(started))));
     socket.handler(data -> {
       reply.appendBuffer(data);
@@ -82,7 +83,7 @@ final class TcpHealthCheck implements HealthCheck {
   private CheckResult judge(String what, Duration latency) {
     String message = what + " to " + config.host() + ":" + config.port() + " in " + latency.toMillis() + " ms";
     if (config.degradedLatency() != null && latency.compareTo(config.degradedLatency()) > 0) {
-      return CheckResult.degraded(message + " (degraded above " + human(config.degradedLatency()) + ")", latency);
+      return CheckResult.degraded(message + " (degraded above " + Durations.format(config.degradedLatency()) + ")", latency);
     }
     return CheckResult.up(message, latency);
   }
@@ -90,7 +91,7 @@ final class TcpHealthCheck implements HealthCheck {
   private String connectFailure(Throwable cause) {
     String target = config.host() + ":" + config.port();
     if (cause instanceof ConnectTimeoutException) {
-      return "connect to " + target + " timed out after " + human(config.connectTimeout());
+      return "connect to " + target + " timed out after " + Durations.format(config.connectTimeout());
     }
     if (cause instanceof ConnectException && String.valueOf(cause.getMessage()).contains("refused")) {
       return "connection refused by " + target;
@@ -102,10 +103,6 @@ final class TcpHealthCheck implements HealthCheck {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
-  private static String human(Duration d) {
-    long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-  }
 
   private static String printable(String text) {
     return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");

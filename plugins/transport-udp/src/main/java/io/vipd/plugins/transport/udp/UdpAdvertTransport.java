@@ -9,6 +9,7 @@ import io.vertx.core.datagram.DatagramPacket;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vipd.api.AdvertTransport;
+import io.vipd.api.IpLiterals;
 import io.vipd.api.OutgoingAdvert;
 import io.vipd.api.PluginContext;
 import io.vipd.api.ReceivedAdvert;
@@ -146,7 +147,7 @@ final class UdpAdvertTransport implements AdvertTransport {
     }
     InetAddress from;
     try {
-      from = AddressLiterals.parse(stripScope(packet.sender().hostAddress()));
+      from = IpLiterals.require(stripScope(packet.sender().hostAddress()));
     } catch (IllegalArgumentException e) {
       drops.record(new Drop(DropReason.MALFORMED, "unreadable sender " + packet.sender()), null);
       return;

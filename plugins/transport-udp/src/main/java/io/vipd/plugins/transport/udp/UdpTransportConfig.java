@@ -2,6 +2,8 @@ package io.vipd.plugins.transport.udp;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vipd.api.Durations;
+import io.vipd.api.IpLiterals;
 import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginConfigException.Problem;
 import io.vipd.api.TransportInstance;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The validated {@code transport:} mapping of one {@code type: udp} instance.
@@ -47,7 +47,6 @@ record UdpTransportConfig(
 
   private static final Set<String> KEYS = new TreeSet<>(Set.of(
       "port", "peers", "group", "bind", "key", "key-id", "previous-key", "previous-key-id", "replay-window"));
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
   private static final String KEY_HINT = "generate one with: head -c 32 /dev/urandom | base64 > /etc/vipd/vrrp.key";
 
   UdpTransportConfig {
@@ -89,7 +88,7 @@ record UdpTransportConfig(
     int port = DEFAULT_PORT;
     if (config.getValue("port") != null) {
       try {
-        port = AddressLiterals.parsePort(config.getValue("port"));
+        port = Peer.port(config.getValue("port"));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem("port", e.getMessage()));
       }
@@ -109,7 +108,7 @@ record UdpTransportConfig(
     Duration window = DEFAULT_REPLAY_WINDOW;
     if (config.getValue("replay-window") != null) {
       try {
-        window = duration(config.getValue("replay-window"));
+        window = Durations.parse(String.valueOf(config.getValue("replay-window")));
         if (window.compareTo(MIN_REPLAY_WINDOW) < 0 || window.compareTo(MAX_REPLAY_WINDOW) > 0) {
           problems.add(new Problem("replay-window", "must be between 1s and 10m"));
         }
@@ -143,7 +142,7 @@ record UdpTransportConfig(
         continue;
       }
       try {
-        Peer peer = AddressLiterals.parsePeer(text, port);
+        Peer peer = Peer.parse(text, port);
         if (familyMismatch(peer.address(), instance)) {
           problems.add(new Problem(path, familyMessage(peer.address(), instance)));
         } else {
@@ -166,7 +165,7 @@ record UdpTransportConfig(
       return null;
     }
     try {
-      InetAddress address = AddressLiterals.parse(String.valueOf(value));
+      InetAddress address = IpLiterals.require(String.valueOf(value).trim());
       if (familyMismatch(address, instance)) {
         problems.add(new Problem(name, familyMessage(address, instance)));
         return null;
@@ -233,25 +232,6 @@ record UdpTransportConfig(
       }
     }
     throw new IllegalArgumentException("expected a number 0..255, got '" + value + "'");
-  }
-
-  private static Duration duration(Object value) {
-    if (value instanceof Number n && n.doubleValue() >= 0) {
-      return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
-    }
-    if (value instanceof String text) {
-      Matcher m = DURATION.matcher(text.trim());
-      if (m.matches()) {
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofSeconds(amount);
-        };
-      }
-    }
-    throw new IllegalArgumentException("expected a duration such as 10s or 500ms, got '" + value + "'");
   }
 
   private static boolean familyMismatch(InetAddress address, TransportInstance instance) {

@@ -1,5 +1,6 @@
 package io.vipd.plugins.transport.udp;
 
+import io.vipd.api.IpLiterals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -99,6 +100,6 @@ class ReplayGuardTest {
   }
 
   private static InetAddress address(String literal) {
-    return AddressLiterals.parse(literal);
+    return IpLiterals.require(literal);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vipd.api.IpLiterals;
 import io.vipd.api.PluginConfigException;
 import io.vipd.api.PluginConfigException.Problem;
 import io.vipd.api.TransportInstance;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class UdpTransportConfigTest {
 
   private static final TransportInstance V4 =
-      new TransportInstance("vi_1", "eth0", 51, false, AddressLiterals.parse("10.99.0.1"));
+      new TransportInstance("vi_1", "eth0", 51, false, IpLiterals.require("10.99.0.1"));
   private static final TransportInstance V6 =
-      new TransportInstance("vi_6", "eth0", 51, true, AddressLiterals.parse("fd99::1"));
+      new TransportInstance("vi_6", "eth0", 51, true, IpLiterals.require("fd99::1"));
   private static final String KEY_B64 = "q6dWrBQJbRlM3Y3d+e3HqkJ/3yoFq8t9nFmtf6QPzeE=\n";
   private static final String KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
@@ -62,8 +63,8 @@ class UdpTransportConfigTest {
 
     assertThat(config.peers()).extracting(Peer::toString).containsExactly("[fd99:0:0:0:0:0:0:2]:5798",
         "[fd99:0:0:0:0:0:0:3]:6000");
-    assertThat(config.acceptsFrom(AddressLiterals.parse("fd99::3"))).isTrue();
-    assertThat(config.acceptsFrom(AddressLiterals.parse("fd99::4"))).isFalse();
+    assertThat(config.acceptsFrom(IpLiterals.require("fd99::3"))).isTrue();
+    assertThat(config.acceptsFrom(IpLiterals.require("fd99::4"))).isFalse();
   }
 
   @Test
@@ -78,7 +79,8 @@ class UdpTransportConfigTest {
         "colour", "port", "peers[0]", "peers[1]", "peers[2]", "key", "replay-window");
     assertThat(e.getMessage())
         .contains("port: port 70000 is outside 1..65535")
-        .contains("peers[0]: 'db1.example.com' is not an IP address (host names are not resolved)")
+        .contains("peers[0]: must be an IP address (names are not resolved), got `db1.example.com`")
+        .contains("replay-window: must be a duration like `100ms`, `1s`, `2.5s` or `1m`, got `soon`")
         .contains("peers[2]: fd99:0:0:0:0:0:0:2 is IPv6 but instance vi_1 is IPv4")
         .contains("key: is required")
         .contains("head -c 32 /dev/urandom | base64 > /etc/vipd/vrrp.key");

@@ -1,5 +1,6 @@
 package io.vipd.plugins.transport.udp;
 
+import io.vipd.api.IpLiterals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -83,8 +84,8 @@ class WireFormatTest {
   }
 
   private static Envelope envelope(String source, String destination) {
-    InetAddress src = AddressLiterals.parse(source);
-    InetAddress dst = AddressLiterals.parse(destination);
+    InetAddress src = IpLiterals.require(source);
+    InetAddress dst = IpLiterals.require(destination);
     return new Envelope(3, 0x1122334455667788L, 42, 1_700_000_000_123L, src, dst, VRRP);
   }
 }
