@@ -195,7 +195,7 @@ public final class CheckRunner {
     CheckStatus old = hysteresis.current();
     hysteresis.accept(result.status()).ifPresent(now -> {
       status = now;
-      LOG.info("check {}: {} -> {}: {}", name, old, now, result.message());
+      LOG.info("check {}: {} -> {}{}", name, old, now, result.message().isEmpty() ? "" : " (" + result.message() + ")");
       for (CheckListener listener : listeners) {
         try {
           listener.checkChanged(name, old, now, result);
