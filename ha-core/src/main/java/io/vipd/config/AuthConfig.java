@@ -6,8 +6,4 @@ package io.vipd.config;
  *
  * @param password at most 8 characters; masked in {@code toString()}
  */
-public record AuthConfig(Secret password) {
-
-  /** RFC 2338 section 5.3.10: the authentication data field is 8 octets. */
-  public static final int MAX_PASSWORD_LENGTH = 8;
-}
+public record AuthConfig(Secret password) {}

@@ -2,6 +2,7 @@ package io.vipd.config;
 
 import io.vipd.api.IpLiterals;
 import io.vipd.api.Durations;
+import io.vipd.vrrp.VrrpConstants;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -65,7 +66,7 @@ final class InstanceReader {
     // null when invalid, so that version-specific rules do not pile up follow-on problems
     Node versionNode = m.value("version");
     Integer version = versionNode == null ? Integer.valueOf(InstanceConfig.DEFAULT_VERSION) : version(versionNode, m.path("version"));
-    int priority = m.integer("priority", InstanceConfig.DEFAULT_PRIORITY, 1, 255);
+    int priority = m.integer("priority", InstanceConfig.DEFAULT_PRIORITY, VrrpConstants.MIN_PRIORITY, VrrpConstants.OWNER_PRIORITY);
     List<VipConfig> addresses = vips.read(m, iface, version);
     Boolean ipv6 = addresses == null ? null : addresses.get(0).ipv6();
     Duration advert = advertInterval(m, version);

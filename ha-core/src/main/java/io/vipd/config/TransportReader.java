@@ -1,5 +1,6 @@
 package io.vipd.config;
 
+import io.vipd.vrrp.VrrpConstants;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -48,11 +49,11 @@ final class TransportReader {
       reader.problem(auth.value("type"), auth.path("type"), "must be `pass` (simple password; AH is not supported), got `" + type + "`");
     }
     String password = auth.required("password", reader::string);
-    if (password != null && password.length() > AuthConfig.MAX_PASSWORD_LENGTH) {
+    if (password != null && password.length() > VrrpConstants.AUTH_DATA_LENGTH) {
       reader.problem(
           auth.value("password"),
           auth.path("password"),
-          "must be at most " + AuthConfig.MAX_PASSWORD_LENGTH + " characters (RFC 2338 section 5.3.10), got " + password.length());
+          "must be at most " + VrrpConstants.AUTH_DATA_LENGTH + " characters (RFC 2338 section 5.3.10), got " + password.length());
       return null;
     }
     return password == null ? null : new AuthConfig(new Secret(password));

@@ -28,6 +28,7 @@ import io.vipd.track.CheckSchedule;
 import io.vipd.transport.MulticastTransportFactory;
 import io.vipd.transport.UnicastTransportFactory;
 import io.vipd.vertx.Contexts;
+import io.vipd.vrrp.VrrpConstants;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -267,7 +268,7 @@ public final class Daemon {
 
   /** A VIP that is the interface's own primary address would be removed by a backup: refuse it. */
   private void checkConflicts(InstanceConfig instance, List<String> problems) {
-    if (instance.priority() == 255) {
+    if (instance.priority() == VrrpConstants.OWNER_PRIORITY) {
       return;
     }
     try {

@@ -1,5 +1,6 @@
 package io.vipd.daemon;
 
+import io.vipd.vrrp.VrrpConstants;
 import io.vipd.config.InstanceConfig;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.vrrp.ChecksumMode;
@@ -14,7 +15,7 @@ final class InstanceSpecs {
   static InstanceSpec of(InstanceConfig config, InetAddress primaryAddress) {
     VrrpSettings settings = new VrrpSettings(config.vrid(), config.version(), config.priority(),
         (int) (config.advertInterval().toMillis() / 10), config.preempt(), config.preemptDelay(),
-        config.strictRfc(), primaryAddress, VrrpSettings.AUTH_NONE, null);
+        config.strictRfc(), primaryAddress, VrrpConstants.AUTH_TYPE_NONE, null);
     if (config.auth().isPresent()) {
       settings = settings.withPassword(config.auth().get().password().reveal().getBytes(StandardCharsets.UTF_8));
     }

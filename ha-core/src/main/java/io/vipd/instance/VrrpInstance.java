@@ -1,12 +1,12 @@
 package io.vipd.instance;
 
-import io.vipd.config.VipConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vipd.api.AdvertTransport;
 import io.vipd.api.CheckStatus;
 import io.vipd.api.ReceivedAdvert;
+import io.vipd.config.VipConfig;
 import io.vipd.net.NetworkEvent;
 import io.vipd.track.CheckRunner;
 import io.vipd.track.TrackListener;
@@ -14,15 +14,13 @@ import io.vipd.track.Tracker;
 import io.vipd.vrrp.Decoded;
 import io.vipd.vrrp.VrrpAction;
 import io.vipd.vrrp.VrrpCodec;
+import io.vipd.vrrp.VrrpConstants;
 import io.vipd.vrrp.VrrpEvent;
 import io.vipd.vrrp.VrrpPacket;
-import io.vipd.vrrp.VrrpSettings;
 import io.vipd.vrrp.VrrpState;
 import io.vipd.vrrp.VrrpStateMachine;
-import io.vipd.vrrp.VrrpTimers;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +146,7 @@ public final class VrrpInstance {
   public Future<Void> start() {
     Promise<Void> started = Promise.promise();
     context.runOnContext(v -> {
-      if (spec.settings().priority() != VrrpSettings.OWNER_PRIORITY) {
+      if (spec.settings().priority() != VrrpConstants.OWNER_PRIORITY) {
         removeLeftovers();
       }
       transport.start(this::onAdvert)
@@ -310,9 +308,7 @@ public final class VrrpInstance {
     }
     VrrpPacket packet = ((Decoded.Ok) decoded).packet();
     advertsReceived++;
-    apply(new VrrpEvent.AdvertReceived(packet.version(), packet.vrid(), packet.priority(),
-        VrrpTimers.wireIntervalToCentis(packet.version(), packet.advertInterval()), received.source(),
-        received.ttl(), packet.authType(), packet.authData()));
+    apply(VrrpEvent.AdvertReceived.of(packet, received.source(), received.ttl()));
   }
 
   private void apply(VrrpEvent event) {
@@ -349,7 +345,8 @@ public final class VrrpInstance {
   }
 
   private void sendAdvert(int priority) {
-    VrrpPacket packet = advert(priority);
+    VrrpPacket packet = VrrpPacket.advert(spec.settings(), priority,
+        spec.addresses().stream().map(VipConfig::address).toList());
     transport.send((source, destination) -> VrrpCodec.encode(packet, source, destination, spec.checksumMode()))
         .onSuccess(v -> {
           advertsSent++;
@@ -365,17 +362,6 @@ public final class VrrpInstance {
                 e.getMessage());
           }
         });
-  }
-
-  private VrrpPacket advert(int priority) {
-    VrrpSettings s = spec.settings();
-    List<InetAddress> addresses = new ArrayList<>();
-    spec.addresses().forEach(a -> addresses.add(a.address()));
-    return new VrrpPacket(s.version(), VrrpPacket.TYPE_ADVERTISEMENT, s.vrid(), priority,
-        s.version() == 2 ? s.authType() : 0,
-        s.version() == 2 ? s.authData() : new byte[VrrpPacket.AUTH_DATA_LENGTH],
-        s.version() == 2 ? s.advertIntervalCentis() / VrrpTimers.CENTIS_PER_SECOND : s.advertIntervalCentis(),
-        addresses);
   }
 
   private void notifyListener(VrrpAction.StateChanged change) {

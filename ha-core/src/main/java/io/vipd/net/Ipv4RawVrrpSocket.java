@@ -7,6 +7,7 @@ import static io.vipd.net.LinuxConstants.IP_MULTICAST_LOOP;
 import static io.vipd.net.LinuxConstants.IP_MULTICAST_TTL;
 import static io.vipd.net.LinuxConstants.IP_TTL;
 import static io.vipd.net.LinuxConstants.SOL_IP;
+import static io.vipd.vrrp.VrrpConstants.TTL;
 
 import io.vipd.api.ReceivedAdvert;
 import java.io.IOException;

@@ -12,6 +12,7 @@ import static io.vipd.net.LinuxConstants.IPV6_RECVPKTINFO;
 import static io.vipd.net.LinuxConstants.IPV6_UNICAST_HOPS;
 import static io.vipd.net.LinuxConstants.SOL_IPV6;
 import static io.vipd.net.Syscalls.C;
+import static io.vipd.vrrp.VrrpConstants.TTL;
 
 import com.sun.jna.Memory;
 import io.vipd.api.ReceivedAdvert;

@@ -28,8 +28,6 @@ public abstract sealed class RawVrrpSocket implements Closeable permits Ipv4RawV
 
   /** IP protocol number of VRRP (RFC 5798 section 5.1.1.4, IANA). */
   public static final int IPPROTO_VRRP = 112;
-  /** TTL / hop limit of every VRRP packet (RFC 5798 section 5.1.1.3 and 5.1.2.3). */
-  public static final int TTL = 255;
 
   protected final String interfaceName;
   protected final int interfaceIndex;

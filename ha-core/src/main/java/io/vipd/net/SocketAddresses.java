@@ -1,7 +1,7 @@
 package io.vipd.net;
 
-import static io.vipd.net.LinuxConstants.AF_INET;
 import static io.vipd.net.LinuxConstants.AF_INET6;
+import static io.vipd.net.LinuxConstants.AF_INET;
 import static io.vipd.net.LinuxConstants.AF_NETLINK;
 import static io.vipd.net.LinuxConstants.AF_PACKET;
 

@@ -1,5 +1,8 @@
 package io.vipd.track;
 
+import static io.vipd.vrrp.VrrpConstants.MAX_BACKUP_PRIORITY;
+import static io.vipd.vrrp.VrrpConstants.MIN_PRIORITY;
+import static io.vipd.vrrp.VrrpConstants.OWNER_PRIORITY;
 import io.vipd.api.CheckStatus;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,6 @@ import java.util.Map;
  *     empty when not in fault
  */
 public record EffectivePriority(int priority, boolean fault, String faultReason) {
-  /** Priority of the address owner (RFC 5798 section 5.2.4): never changed by tracking. */
-  public static final int OWNER_PRIORITY = 255;
-  /** Lowest and highest priority a backup may advertise (RFC 5798 section 5.2.4; 0 means "resigning"). */
-  public static final int MIN_PRIORITY = 1;
-  public static final int MAX_BACKUP_PRIORITY = 254;
 
   /**
    * effective = clamp(base + sum of the weights of the tracked checks in their current state, 1, 254); an

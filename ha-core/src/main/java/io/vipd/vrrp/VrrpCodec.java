@@ -1,9 +1,9 @@
 package io.vipd.vrrp;
 
-import static io.vipd.vrrp.VrrpPacket.AUTH_DATA_LENGTH;
-import static io.vipd.vrrp.VrrpPacket.TYPE_ADVERTISEMENT;
-import static io.vipd.vrrp.VrrpPacket.VERSION_2;
-import static io.vipd.vrrp.VrrpPacket.VERSION_3;
+import static io.vipd.vrrp.VrrpConstants.AUTH_DATA_LENGTH;
+import static io.vipd.vrrp.VrrpConstants.TYPE_ADVERTISEMENT;
+import static io.vipd.vrrp.VrrpConstants.VERSION_2;
+import static io.vipd.vrrp.VrrpConstants.VERSION_3;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -124,7 +124,7 @@ public final class VrrpCodec {
     }
     int interval = version == VERSION_2
         ? buf[offset + 5] & 0xff
-        : u16(buf, offset + 4) & VrrpPacket.MAX_ADVERT_INTERVAL_V3; // reserved bits ignored on receipt
+        : u16(buf, offset + 4) & VrrpConstants.MAX_ADVERT_INTERVAL_V3; // reserved bits ignored on receipt
     if (interval == 0) {
       return reject(DropReason.ZERO_INTERVAL, "advertisement interval 0");
     }
@@ -133,7 +133,7 @@ public final class VrrpCodec {
     for (int i = 0; i < count; i++, at += addressLength) {
       addresses.add(address(Arrays.copyOfRange(buf, at, at + addressLength), ipv6));
     }
-    int authType = version == VERSION_2 ? buf[offset + 4] & 0xff : VrrpPacket.AUTH_TYPE_NONE;
+    int authType = version == VERSION_2 ? buf[offset + 4] & 0xff : VrrpConstants.AUTH_TYPE_NONE;
     byte[] authData = version == VERSION_2
         ? Arrays.copyOfRange(buf, at, at + AUTH_DATA_LENGTH)
         : new byte[AUTH_DATA_LENGTH];

@@ -56,7 +56,14 @@ public sealed interface VrrpEvent {
       if (priority < 0 || priority > 255) {
         throw new IllegalArgumentException("priority must be 0..255, got " + priority);
       }
-      authData = authData == null ? new byte[VrrpSettings.AUTH_DATA_LENGTH] : authData.clone();
+      authData = authData == null ? new byte[VrrpConstants.AUTH_DATA_LENGTH] : authData.clone();
+    }
+
+    /** What a decoded {@code packet} from {@code source}, received with {@code ttl}, tells the state machine. */
+    public static AdvertReceived of(VrrpPacket packet, InetAddress source, int ttl) {
+      return new AdvertReceived(packet.version(), packet.vrid(), packet.priority(),
+          VrrpTimers.wireIntervalToCentis(packet.version(), packet.advertInterval()), source, ttl,
+          packet.authType(), packet.authData());
     }
 
     /** A VRRPv3 advert (no authentication). */

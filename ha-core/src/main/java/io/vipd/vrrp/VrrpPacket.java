@@ -1,5 +1,14 @@
 package io.vipd.vrrp;
 
+import static io.vipd.vrrp.VrrpConstants.AUTH_DATA_LENGTH;
+import static io.vipd.vrrp.VrrpConstants.AUTH_TYPE_NONE;
+import static io.vipd.vrrp.VrrpConstants.AUTH_TYPE_SIMPLE_PASSWORD;
+import static io.vipd.vrrp.VrrpConstants.MAX_ADDRESSES;
+import static io.vipd.vrrp.VrrpConstants.MAX_ADVERT_INTERVAL_V2;
+import static io.vipd.vrrp.VrrpConstants.MAX_ADVERT_INTERVAL_V3;
+import static io.vipd.vrrp.VrrpConstants.TYPE_ADVERTISEMENT;
+import static io.vipd.vrrp.VrrpConstants.VERSION_2;
+import static io.vipd.vrrp.VrrpConstants.VERSION_3;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -34,27 +43,6 @@ public record VrrpPacket(
     int advertInterval,
     List<InetAddress> addresses) {
 
-  /** Version field of VRRPv2 (RFC 3768 section 5.3.1). */
-  public static final int VERSION_2 = 2;
-  /** Version field of VRRPv3 (RFC 5798 section 5.2.1). */
-  public static final int VERSION_3 = 3;
-  /** Type field: ADVERTISEMENT, the only type (RFC 3768 section 5.3.2, RFC 5798 section 5.2.2). */
-  public static final int TYPE_ADVERTISEMENT = 1;
-  /** Authentication Type 0, No Authentication (RFC 3768 section 5.3.6). */
-  public static final int AUTH_TYPE_NONE = 0;
-  /**
-   * Authentication Type 1: reserved by RFC 3768 section 5.3.6 for compatibility with RFC 2338, where it
-   * is the Simple Text Password carried in the Authentication Data (keepalived's {@code auth_type PASS}).
-   */
-  public static final int AUTH_TYPE_SIMPLE_PASSWORD = 1;
-  /** Length of the VRRPv2 Authentication Data, present even with no authentication (RFC 3768 section 5.3.10). */
-  public static final int AUTH_DATA_LENGTH = 8;
-  /** Largest VRRPv2 Advertisement Interval, an 8-bit count of seconds (RFC 3768 section 5.3.7). */
-  public static final int MAX_ADVERT_INTERVAL_V2 = 0xff;
-  /** Largest VRRPv3 Max Adver Int, a 12-bit count of centiseconds (RFC 5798 section 5.2.7). */
-  public static final int MAX_ADVERT_INTERVAL_V3 = 0xfff;
-  /** Largest Count IPvX Addr, an 8-bit field (RFC 5798 section 5.2.5). */
-  public static final int MAX_ADDRESSES = 0xff;
 
   private static final byte[] NO_AUTH_DATA = new byte[AUTH_DATA_LENGTH];
 
@@ -89,6 +77,17 @@ public record VrrpPacket(
     if (version == VERSION_3 && (authType != AUTH_TYPE_NONE || !Arrays.equals(authData, NO_AUTH_DATA))) {
       throw new IllegalArgumentException("VRRPv3 has no authentication (RFC 5798 section 9)");
     }
+  }
+
+  /**
+   * The advert an instance with {@code settings} sends at {@code priority}: its version, VRID, interval in
+   * the version's wire unit, and (v2) its authentication.
+   */
+  public static VrrpPacket advert(VrrpSettings settings, int priority, List<InetAddress> addresses) {
+    boolean v2 = settings.version() == VERSION_2;
+    return new VrrpPacket(settings.version(), TYPE_ADVERTISEMENT, settings.vrid(), priority,
+        v2 ? settings.authType() : AUTH_TYPE_NONE, v2 ? settings.authData() : NO_AUTH_DATA,
+        VrrpTimers.centisToWireInterval(settings.version(), settings.advertIntervalCentis()), addresses);
   }
 
   /** A VRRPv2 advert without authentication; {@code interval} in whole seconds. */

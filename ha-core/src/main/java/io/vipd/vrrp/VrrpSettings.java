@@ -1,5 +1,10 @@
 package io.vipd.vrrp;
 
+import static io.vipd.vrrp.VrrpConstants.AUTH_DATA_LENGTH;
+import static io.vipd.vrrp.VrrpConstants.AUTH_TYPE_NONE;
+import static io.vipd.vrrp.VrrpConstants.AUTH_TYPE_SIMPLE_PASSWORD;
+import static io.vipd.vrrp.VrrpConstants.MAX_ADVERT_INTERVAL_V3;
+import static io.vipd.vrrp.VrrpConstants.OWNER_PRIORITY;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -43,18 +48,8 @@ public record VrrpSettings(
     int authType,
     byte[] authData) {
 
-  /** Priority of the address owner (RFC 5798 section 5.2.4). */
-  public static final int OWNER_PRIORITY = 255;
   /** Default Advertisement_Interval, 1 s (RFC 5798 section 5.2.7). */
   public static final int DEFAULT_ADVERT_INTERVAL_CENTIS = 100;
-  /** Largest v3 Max Adver Int, a 12-bit field (RFC 5798 section 5.2.7). */
-  public static final int MAX_V3_INTERVAL_CENTIS = 4095;
-  /** Length of the v2 Authentication Data field (RFC 3768 section 5.3.10). */
-  public static final int AUTH_DATA_LENGTH = 8;
-  /** v2 Auth Type 0: no authentication (RFC 3768 section 5.3.6.1). */
-  public static final int AUTH_NONE = 0;
-  /** v2 Auth Type 1: simple text password (RFC 2338 section 5.3.6.2, kept by keepalived). */
-  public static final int AUTH_SIMPLE_TEXT = 1;
 
   public VrrpSettings {
     Objects.requireNonNull(primaryAddress, "primaryAddress");
@@ -73,7 +68,7 @@ public record VrrpSettings(
     if (version == 2 && (advertIntervalCentis % 100 != 0 || advertIntervalCentis < 100 || advertIntervalCentis > 25500)) {
       problems.add("VRRPv2 advert interval must be whole seconds 1..255, got " + advertIntervalCentis + " cs");
     }
-    if (version == 3 && (advertIntervalCentis < 1 || advertIntervalCentis > MAX_V3_INTERVAL_CENTIS)) {
+    if (version == 3 && (advertIntervalCentis < 1 || advertIntervalCentis > MAX_ADVERT_INTERVAL_V3)) {
       problems.add("VRRPv3 advert interval must be 1..4095 cs, got " + advertIntervalCentis + " cs");
     }
     if (version == 2 && !(primaryAddress instanceof Inet4Address)) {
@@ -82,7 +77,7 @@ public record VrrpSettings(
     if (preemptDelay.isNegative()) {
       problems.add("preempt delay must not be negative, got " + preemptDelay);
     }
-    if (authType != AUTH_NONE && authType != AUTH_SIMPLE_TEXT) {
+    if (authType != AUTH_TYPE_NONE && authType != AUTH_TYPE_SIMPLE_PASSWORD) {
       problems.add("auth type must be 0 (none) or 1 (simple text), got " + authType);
     }
     if (authData.length != AUTH_DATA_LENGTH) {
@@ -98,7 +93,7 @@ public record VrrpSettings(
    */
   public static VrrpSettings of(int vrid, int version, int priority, InetAddress primaryAddress) {
     return new VrrpSettings(vrid, version, priority, DEFAULT_ADVERT_INTERVAL_CENTIS, true, Duration.ZERO,
-        false, primaryAddress, AUTH_NONE, null);
+        false, primaryAddress, AUTH_TYPE_NONE, null);
   }
 
   public VrrpSettings withPriority(int newPriority) {
@@ -132,7 +127,7 @@ public record VrrpSettings(
       throw new IllegalArgumentException("VRRPv2 password is at most 8 bytes, got " + password.length);
     }
     return new VrrpSettings(vrid, version, priority, advertIntervalCentis, preempt, preemptDelay, strictRfc,
-        primaryAddress, AUTH_SIMPLE_TEXT, Arrays.copyOf(password, AUTH_DATA_LENGTH));
+        primaryAddress, AUTH_TYPE_SIMPLE_PASSWORD, Arrays.copyOf(password, AUTH_DATA_LENGTH));
   }
 
   /** A copy of the 8 authentication bytes. */
@@ -146,7 +141,7 @@ public record VrrpSettings(
     if (type != authType) {
       return false;
     }
-    return authType != AUTH_SIMPLE_TEXT || Arrays.equals(authData, data);
+    return authType != AUTH_TYPE_SIMPLE_PASSWORD || Arrays.equals(authData, data);
   }
 
   @Override

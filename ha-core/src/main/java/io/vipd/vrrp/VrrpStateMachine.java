@@ -1,5 +1,6 @@
 package io.vipd.vrrp;
 
+import static io.vipd.vrrp.VrrpConstants.TTL;
 import io.vipd.vrrp.VrrpAction.AddVips;
 import io.vipd.vrrp.VrrpAction.Announce;
 import io.vipd.vrrp.VrrpAction.Dropped;
@@ -45,8 +46,6 @@ import java.util.OptionalLong;
  */
 public final class VrrpStateMachine {
 
-  /** TTL / hop limit of every VRRP packet (RFC 5798 section 5.1.1.3, RFC 3768 section 5.2.3). */
-  public static final int REQUIRED_TTL = 255;
 
   static final String MASTER_DOWN_EXPIRED = "master-down timer expired";
 
@@ -188,7 +187,7 @@ public final class VrrpStateMachine {
       out.add(new Dropped(DropReason.WRONG_VRID, "vrid " + advert.vrid() + " from " + from));
     } else if (advert.version() != settings.version()) {
       out.add(new Dropped(DropReason.VERSION_MISMATCH, "version " + advert.version() + " from " + from));
-    } else if (advert.ttl() != AdvertReceived.TTL_UNKNOWN && advert.ttl() != REQUIRED_TTL) {
+    } else if (advert.ttl() != AdvertReceived.TTL_UNKNOWN && advert.ttl() != TTL) {
       out.add(new Dropped(DropReason.BAD_TTL, "ttl " + advert.ttl() + " from " + from));
     } else if (advert.source().equals(settings.primaryAddress())) {
       out.add(new Dropped(DropReason.OWN_ADVERT, "from " + from));
@@ -290,7 +289,7 @@ public final class VrrpStateMachine {
   }
 
   private boolean isOwner() {
-    return priority == VrrpSettings.OWNER_PRIORITY;
+    return priority == VrrpConstants.OWNER_PRIORITY;
   }
 
   /** Preempt_Mode, always true for the owner (RFC 5798 section 6.1), held back by the preempt delay. */

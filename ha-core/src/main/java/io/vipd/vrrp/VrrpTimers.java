@@ -58,4 +58,9 @@ public final class VrrpTimers {
   public static int wireIntervalToCentis(int version, int wireInterval) {
     return version == 2 ? wireInterval * CENTIS_PER_SECOND : wireInterval;
   }
+
+  /** The other way: an interval in centiseconds as the packet's Max Adver Int field. */
+  public static int centisToWireInterval(int version, int centis) {
+    return version == 2 ? centis / CENTIS_PER_SECOND : centis;
+  }
 }

@@ -42,7 +42,7 @@ class VrrpCodecTest {
     VrrpPacket back = assertRoundTrip(
         VrrpPacket.v3Advert(200, 0, Duration.ofMillis(40_950), List.of(ip("10.99.0.10"))), SRC4, GROUP4);
 
-    assertThat(back.advertInterval()).isEqualTo(VrrpPacket.MAX_ADVERT_INTERVAL_V3);
+    assertThat(back.advertInterval()).isEqualTo(VrrpConstants.MAX_ADVERT_INTERVAL_V3);
   }
 
   @Test
@@ -74,7 +74,7 @@ class VrrpCodecTest {
   void v2MessageEndsWithEightBytesOfAuthDataEvenWithoutAuthentication() {
     byte[] b = VrrpCodec.encode(V2, SRC4, GROUP4);
 
-    assertThat(b).hasSize(VrrpCodec.HEADER_LENGTH + 4 + VrrpPacket.AUTH_DATA_LENGTH);
+    assertThat(b).hasSize(VrrpCodec.HEADER_LENGTH + 4 + VrrpConstants.AUTH_DATA_LENGTH);
   }
 
   @Test

@@ -24,11 +24,11 @@ class VrrpGoldenTest {
     assertThat(golden.ttl()).isEqualTo(255);
     assertThat(golden.destination()).isEqualTo(InetAddress.getByName("224.0.0.18"));
     assertThat(p.version()).isEqualTo(2);
-    assertThat(p.type()).isEqualTo(VrrpPacket.TYPE_ADVERTISEMENT);
+    assertThat(p.type()).isEqualTo(VrrpConstants.TYPE_ADVERTISEMENT);
     assertThat(p.vrid()).isEqualTo(51);
     assertThat(p.priority()).isEqualTo(100);
     assertThat(p.count()).isEqualTo(1);
-    assertThat(p.authType()).isEqualTo(VrrpPacket.AUTH_TYPE_NONE);
+    assertThat(p.authType()).isEqualTo(VrrpConstants.AUTH_TYPE_NONE);
     assertThat(p.authData()).containsOnly(0).hasSize(8);
     assertThat(p.advertInterval()).isEqualTo(1);
     assertThat(p.interval()).isEqualTo(Duration.ofSeconds(1));
@@ -43,7 +43,7 @@ class VrrpGoldenTest {
     assertThat(p.vrid()).isEqualTo(52);
     assertThat(p.priority()).isEqualTo(150);
     assertThat(p.count()).isEqualTo(2);
-    assertThat(p.authType()).isEqualTo(VrrpPacket.AUTH_TYPE_SIMPLE_PASSWORD);
+    assertThat(p.authType()).isEqualTo(VrrpConstants.AUTH_TYPE_SIMPLE_PASSWORD);
     assertThat(new String(p.authData(), StandardCharsets.US_ASCII)).isEqualTo("secret12");
     assertThat(p.interval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(p.addresses()).containsExactly(
@@ -56,11 +56,11 @@ class VrrpGoldenTest {
     VrrpPacket p = GoldenVector.load("v3-ipv4").decodeOk();
 
     assertThat(p.version()).isEqualTo(3);
-    assertThat(p.type()).isEqualTo(VrrpPacket.TYPE_ADVERTISEMENT);
+    assertThat(p.type()).isEqualTo(VrrpConstants.TYPE_ADVERTISEMENT);
     assertThat(p.vrid()).isEqualTo(53);
     assertThat(p.priority()).isEqualTo(100);
     assertThat(p.count()).isEqualTo(1);
-    assertThat(p.authType()).isEqualTo(VrrpPacket.AUTH_TYPE_NONE);
+    assertThat(p.authType()).isEqualTo(VrrpConstants.AUTH_TYPE_NONE);
     assertThat(p.advertInterval()).isEqualTo(100);
     assertThat(p.interval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(p.addresses()).containsExactly(InetAddress.getByName("10.99.77.103"));

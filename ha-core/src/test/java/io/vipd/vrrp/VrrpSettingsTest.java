@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VrrpSettingsTest {
@@ -37,5 +41,24 @@ class VrrpSettingsTest {
     assertThat(s.toString()).doesNotContain("hunter2");
     assertThat(s).isEqualTo(VrrpSettings.of(1, 2, 100, ip("10.0.0.1")).withPassword("hunter2".getBytes()));
     assertThatThrownBy(() -> s.withPassword("toolongpassword".getBytes())).hasMessageContaining("at most 8 bytes");
+  }
+
+  @Test
+  void advertCarriesTheIntervalInTheVersionsWireUnitAndV2Authentication() {
+    List<InetAddress> vips = List.of(ip("10.0.0.100"));
+    VrrpSettings v2 = VrrpSettings.of(51, 2, 150, ip("10.0.0.1")).withAdvertIntervalCentis(300)
+        .withPassword("secret".getBytes(StandardCharsets.UTF_8));
+    VrrpPacket two = VrrpPacket.advert(v2, 150, vips);
+    assertThat(two.advertInterval()).as("v2: seconds").isEqualTo(3);
+    assertThat(two.authType()).isEqualTo(VrrpConstants.AUTH_TYPE_SIMPLE_PASSWORD);
+    assertThat(two.authData()).isEqualTo(Arrays.copyOf("secret".getBytes(StandardCharsets.UTF_8), 8));
+    assertThat(VrrpEvent.AdvertReceived.of(two, ip("10.0.0.2"), 255).intervalCentis()).isEqualTo(300);
+
+    VrrpPacket three = VrrpPacket.advert(VrrpSettings.of(51, 3, 150, ip("10.0.0.1")).withAdvertIntervalCentis(10),
+        0, vips);
+    assertThat(three.advertInterval()).as("v3: centiseconds").isEqualTo(10);
+    assertThat(three.priority()).isZero();
+    assertThat(three.authType()).isEqualTo(VrrpConstants.AUTH_TYPE_NONE);
+    assertThat(VrrpEvent.AdvertReceived.of(three, ip("10.0.0.2"), 255).intervalCentis()).isEqualTo(10);
   }
 }

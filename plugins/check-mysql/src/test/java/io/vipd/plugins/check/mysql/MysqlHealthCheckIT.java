@@ -142,11 +142,16 @@ class MysqlHealthCheckIT {
 
   @Test
   void slowServerIsDegradedWhenLatencyIsAboveTheLimit() {
-    // any real probe takes more than a nanosecond-scale limit
-    CheckResult result = probe(config().put("degraded-latency", "0.000001"));
+    // a really slow server: every new session of the (non-SUPER) check user first sleeps 100 ms
+    db.sql("SET GLOBAL init_connect = 'DO SLEEP(0.1)'");
+    try {
+      CheckResult result = probe(config().put("degraded-latency", "50ms"));
 
-    assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
-    assertThat(result.message()).startsWith("slow: ");
+      assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
+      assertThat(result.message()).startsWith("slow: ").endsWith(" above degraded-latency 50ms");
+    } finally {
+      db.sql("SET GLOBAL init_connect = ''");
+    }
   }
 
   @Test
