@@ -11,13 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  * For a plugin module's integration tests: loads the module's packaged jar (system property
  * {@code vipd.plugin.jar}, set by failsafe) with the real {@link PluginHost}, the way the daemon loads it
  * from its plugins/ directory. Class-loader mistakes (API classes packaged inside the jar, a missing
- * extensions.idx) show up only this way.
+ * extensions.idx) show up only this way. The plugins parent POM runs {@code *PluginJarIT} without the
+ * module's own classes on the class path, so that the extensions can only come from the jar.
  */
 public final class PackagedPlugin {
   private PackagedPlugin() {}
 
-  /** Copies the packaged jar into {@code directory} (made 0755) and loads that directory. */
-  public static PluginHost load(Path directory) throws IOException {
+  /** The module's packaged jar (system property {@code vipd.plugin.jar}, set by the plugins parent POM). */
+  public static Path jar() {
     String jarProperty = System.getProperty("vipd.plugin.jar");
     if (jarProperty == null) {
       throw new IllegalStateException("system property vipd.plugin.jar is not set (run with failsafe after package)");
@@ -26,6 +27,12 @@ public final class PackagedPlugin {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist: run 'mvn verify' so the jar is packaged first");
     }
+    return jar;
+  }
+
+  /** Copies the packaged jar into {@code directory} (made 0755) and loads that directory. */
+  public static PluginHost load(Path directory) throws IOException {
+    Path jar = jar();
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path copy = Files.copy(jar, directory.resolve(jar.getFileName()));
     Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));

@@ -6,12 +6,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vipd.api.NotifierFactory;
 import io.vipd.testkit.Events;
-import io.vipd.testkit.NotifierPluginJar;
+import io.vipd.plugin.PluginHost;
+import io.vipd.plugin.Registered;
+import io.vipd.testkit.PackagedPlugin;
 import io.vipd.testkit.RecordingHttpServer;
 import io.vipd.testkit.TestPluginContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.PluginClassLoader;
 
 class WebhookPluginJarIT {
   private static final String PLUGIN_ID = "notify-webhook";
@@ -20,12 +23,13 @@ class WebhookPluginJarIT {
   @Test
   void packagedPluginLoadsInPf4jAndDelivers(@TempDir Path plugins) throws Exception {
     Vertx vertx = Vertx.vertx();
-    try (NotifierPluginJar jar = NotifierPluginJar.load(PLUGIN_ID, plugins)) {
+    try (PluginHost host = PackagedPlugin.load(plugins)) {
       RecordingHttpServer server = RecordingHttpServer.start(vertx, RecordingHttpServer.always(200));
-      NotifierFactory factory = jar.notifierFactories(PLUGIN_ID).get(0);
+      NotifierFactory factory = host.notifiers().get("webhook").orElseThrow();
+      assertThat(host.notifiers().registration("webhook")).get().extracting(Registered::origin).isEqualTo(PLUGIN_ID);
 
       assertThat(factory.type()).isEqualTo("webhook");
-      assertThat(factory.getClass().getClassLoader()).isSameAs(jar.pluginClassLoader(PLUGIN_ID));
+      assertThat(factory.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
       factory
           .create(new TestPluginContext(vertx, "hook"), new JsonObject().put("url", server.url("/h")))
           .send(new Events().masterElected())

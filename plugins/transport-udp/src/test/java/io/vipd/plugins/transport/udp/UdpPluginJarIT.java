@@ -1,6 +1,5 @@
 package io.vipd.plugins.transport.udp;
 
-import io.vipd.testkit.TestPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,9 @@ import io.vipd.api.AdvertTransport;
 import io.vipd.api.ReceivedAdvert;
 import io.vipd.api.TransportFactory;
 import io.vipd.api.TransportInstance;
+import io.vipd.plugin.PluginHost;
+import io.vipd.testkit.PackagedPlugin;
+import io.vipd.testkit.TestPluginContext;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,44 +22,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.JarPluginManager;
 import org.pf4j.PluginClassLoader;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
 
 /**
  * Loads the packaged plugin jar with the real PF4J plugin manager, as the daemon does, and sends one advert
  * through transports made by the loaded extension: class-loader mistakes only show up this way.
  */
-class UdpTransportPluginIT {
+class UdpPluginJarIT {
 
   private static final String PLUGIN_ID = "transport-udp";
 
   @Test
   void packagedPluginLoadsAndCarriesAnAdvert(@TempDir Path pluginsDir) throws Exception {
-    Path jar = Path.of(System.getProperty("transport.udp.jar", "target/transport-udp.jar"));
-    assertThat(jar).as("run through failsafe after package").exists();
+    Path jar = PackagedPlugin.jar();
     try (JarFile content = new JarFile(jar.toFile())) {
       assertThat(content.stream().map(e -> e.getName()))
           .contains("META-INF/extensions.idx")
           .noneMatch(name -> name.startsWith("io/vipd/api/") || name.startsWith("io/vertx/")
               || name.startsWith("org/pf4j/"));
     }
-    Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
-    PluginManager plugins = new JarPluginManager(pluginsDir);
     Vertx vertx = Vertx.vertx();
-    try {
-      plugins.loadPlugins();
-      plugins.startPlugins();
-      assertThat(plugins.getPlugin(PLUGIN_ID)).isNotNull();
-      assertThat(plugins.getPlugin(PLUGIN_ID).getPluginState()).isEqualTo(PluginState.STARTED);
-
-      List<TransportFactory> factories = plugins.getExtensions(TransportFactory.class, PLUGIN_ID);
-      assertThat(factories).singleElement().satisfies(f -> {
-        assertThat(f.type()).isEqualTo("udp");
-        assertThat(f.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
-      });
-      TransportFactory factory = factories.get(0);
+    try (PluginHost plugins = PackagedPlugin.load(pluginsDir)) {
+      assertThat(plugins.plugins()).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo(PLUGIN_ID));
+      TransportFactory factory = plugins.transports().get("udp").orElseThrow();
+      assertThat(factory.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
 
       int[] ports = FreePorts.udp(2);
       String key = TestKeys.base64Key();
@@ -81,8 +69,6 @@ class UdpTransportPluginIT {
       Await.result(sender.stop());
       Await.result(receiver.stop());
     } finally {
-      plugins.stopPlugins();
-      plugins.unloadPlugins();
       Await.result(vertx.close());
     }
   }
