@@ -39,13 +39,19 @@ public record TransitionLine(LocalTime at, String instance, String from, String 
         .filter(t -> t.instance().equals(instance)).toList();
   }
 
-  /** The time from {@code start} to this transition (log stamps are times of day: wrap at midnight). */
+  /** The time from {@code start} to this transition. */
   public Duration after(LocalTime start) {
-    Duration d = Duration.between(start, at);
+    return elapsed(start, at);
+  }
+
+  /** From one log stamp to a later one; stamps are times of day, so this wraps at midnight. */
+  public static Duration elapsed(LocalTime from, LocalTime to) {
+    Duration d = Duration.between(from, to);
     return d.isNegative() && d.toHours() <= -12 ? d.plusDays(1) : d;
   }
 
-  private static LocalTime timeOf(String line) {
+  /** The stamp a vipd log line starts with ({@code HH:mm:ss.SSS}, logback.xml), or null. */
+  public static LocalTime timeOf(String line) {
     try {
       return line.length() >= 12 ? LocalTime.parse(line.substring(0, 12)) : null;
     } catch (DateTimeParseException e) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The vipd configuration of one lab node: a single VRRP instance on {@code eth0} with one IPv4 VIP,
- * multicast adverts, no API and no plugins (the plugin directory points at a path that does not exist).
+ * The vipd configuration of one lab node: a single VRRP instance {@code lab} on {@code eth0} with one IPv4
+ * VIP, multicast adverts, no API and no plugins; written by {@link VipdYaml}.
  *
  * @param node the node name shown in logs
  * @param version VRRP version, 2 or 3
@@ -18,21 +18,15 @@ import java.time.Duration;
  */
 public record NodeConfig(String node, int version, int vrid, int priority, Duration advertInterval, String vip) {
 
+  /** This configuration, to add to. */
+  public VipdYaml toYaml() {
+    return VipdYaml.node(node).withoutPlugins().instance(VipdYaml.Instance.named("lab").vrid(vrid).version(version)
+        .priority(priority).advertInterval(advertInterval).vips(vip));
+  }
+
   /** The YAML text of this configuration. */
   public String yaml() {
-    return """
-        node: %s
-        plugins:
-          directory: /nonexistent/vipd-lab-plugins
-        instances:
-          - name: lab
-            interface: eth0
-            vrid: %d
-            version: %d
-            priority: %d
-            advert-interval: %dms
-            vips: [%s]
-        """.formatted(node, vrid, version, priority, advertInterval.toMillis(), vip);
+    return toYaml().text();
   }
 
   /** Writes {@link #yaml()} to {@code file} and returns it. */

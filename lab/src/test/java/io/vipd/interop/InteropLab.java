@@ -193,7 +193,7 @@ final class InteropLab implements AutoCloseable {
 
   /** vipd's drops of packets for a reason that means the two daemons disagree on the wire. */
   List<String> vipdWireDrops() throws IOException {
-    return vipd == null ? List.of() : VipdLog.wireDrops(vipd.logText());
+    return vipd == null ? List.of() : WireDrops.wireDrops(vipd.logText());
   }
 
   /** The logs, for a failure message. */

@@ -186,7 +186,7 @@ class KeepalivedInteropIT {
 
     // vipd hears no valid master, so it takes the VIP as well: the split brain a password mismatch causes
     lab.awaitUntil(lab::vipdIsMaster);
-    lab.awaitUntil(() -> !VipdLog.drops(lab.vipd().logText(), DropReason.AUTH_MISMATCH).isEmpty());
+    lab.awaitUntil(() -> !WireDrops.drops(lab.vipd().logText(), DropReason.AUTH_MISMATCH).isEmpty());
     lab.awaitUntil(() -> keepalived.logText().contains("received an invalid passwd"));
     assertThat(lab.vipdWireDrops()).isNotEmpty().allMatch(line -> line.contains(DropReason.AUTH_MISMATCH.label()));
     assertThat(lab.keepalivedComplaints()).isNotEmpty().allMatch(line -> line.contains("received an invalid passwd"));

@@ -44,7 +44,7 @@ final class Node {
 
   /** Writes {@code config} and starts {@code vipd run} (again, after a kill or stop). */
   void start(NodeConfig config) throws IOException {
-    Files.writeString(configFile, config.yaml(pluginsDirectory.toString()));
+    Files.writeString(configFile, config.yaml(pluginsDirectory));
     earlierTransitions = TransitionLine.in(log(), NodeConfig.INSTANCE).size();
     if (process == null) {
       process = VipdProcess.start(host, configFile, log, List.of());

@@ -1,7 +1,10 @@
 package io.vipd.scenario;
 
+import io.vipd.lab.VipdYaml;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one node of a scenario is configured with; {@link #yaml} writes it as a {@code vipd run} file
@@ -41,26 +44,15 @@ record NodeConfig(
     return vip.substring(0, vip.indexOf('/'));
   }
 
-  String yaml(String pluginsDirectory) {
-    StringBuilder y = new StringBuilder();
-    y.append("node: ").append(node).append('\n');
-    y.append("plugins:\n  directory: ").append(pluginsDirectory).append('\n');
-    y.append("instances:\n");
-    y.append("  - name: ").append(INSTANCE).append('\n');
-    y.append("    interface: eth0\n");
-    y.append("    vrid: ").append(VRID).append('\n');
-    y.append("    version: ").append(timing.version()).append('\n');
-    y.append("    priority: ").append(priority).append('\n');
-    y.append("    advert-interval: ").append(timing.interval().toMillis()).append("ms\n");
-    y.append("    preempt: ").append(preempt).append('\n');
+  String yaml(Path pluginsDirectory) {
+    VipdYaml.Instance instance = VipdYaml.Instance.named(INSTANCE).vrid(VRID).version(timing.version())
+        .priority(priority).advertInterval(timing.interval()).with("preempt", preempt);
     if (!preemptDelay.isZero()) {
-      y.append("    preempt-delay: ").append(preemptDelay.toMillis()).append("ms\n");
+      instance.with("preempt-delay", preemptDelay);
     }
     if (!unicastPeers.isEmpty()) {
-      y.append("    transport:\n      type: unicast\n      peers: [")
-          .append(String.join(", ", unicastPeers.stream().map(p -> "\"" + p + "\"").toList())).append("]\n");
+      instance.transport("unicast", Map.of("peers", unicastPeers));
     }
-    y.append("    vips: [\"").append(vip).append("\"]\n");
-    return y.toString();
+    return VipdYaml.node(node).plugins(pluginsDirectory).instance(instance.vips(vip)).text();
   }
 }

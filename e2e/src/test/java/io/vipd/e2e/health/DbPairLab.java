@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.e2e.Distribution;
+import io.vipd.instance.TransitionLine;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
 import io.vipd.lab.MariaDbOptions;
 import io.vipd.lab.MariaDbServer;
+import io.vipd.lab.VipdLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,14 +56,14 @@ final class DbPairLab implements AutoCloseable {
     final LabHost host;
     final MariaDbServer db;
     final Path qualityFile;
-    final DaemonLog log;
+    final VipdLog log;
     VipdProcess vipd;
 
     Node(LabHost host, MariaDbServer db, Path qualityFile, Path log) {
       this.host = host;
       this.db = db;
       this.qualityFile = qualityFile;
-      this.log = new DaemonLog(log);
+      this.log = new VipdLog(log);
     }
 
     String mac() throws IOException {
@@ -79,7 +81,7 @@ final class DbPairLab implements AutoCloseable {
 
     /** How many state transitions of the instance the log shows so far. */
     int transitions() {
-      return log.lines(INSTANCE + ": ").stream().filter(l -> l.matches(".* [A-Z]+ -> [A-Z]+ \\(.*")).toList().size();
+      return log.transitions(INSTANCE).size();
     }
   }
 
@@ -181,10 +183,7 @@ final class DbPairLab implements AutoCloseable {
    */
   void awaitRepeatBurstOf(Node node) {
     LocalTime becameMaster = node.log.lastTime("BACKUP -> MASTER").orElseThrow();
-    Duration since = Duration.between(becameMaster, LocalTime.now());
-    if (since.isNegative()) {
-      since = since.plusDays(1); // across midnight
-    }
+    Duration since = TransitionLine.elapsed(becameMaster, LocalTime.now());
     long over = System.nanoTime() + GARP_REPEAT_AFTER.plusMillis(500).minus(since).toNanos();
     await(node.host.name() + "'s repeat burst of gratuitous ARPs is over").atMost(GARP_REPEAT_AFTER.plusSeconds(5))
         .pollInterval(Duration.ofMillis(50)).until(() -> System.nanoTime() - over >= 0);

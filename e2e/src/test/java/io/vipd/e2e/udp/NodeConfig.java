@@ -1,9 +1,13 @@
 package io.vipd.e2e.udp;
 
+import io.vipd.lab.VipdYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The vipd.yaml of one lab node: one instance {@code web} on {@code eth0} floating {@link UdpCluster#VIP},
@@ -34,30 +38,23 @@ record NodeConfig(
   }
 
   String yaml() {
-    StringBuilder y = new StringBuilder()
-        .append("node: ").append(node).append('\n')
-        .append("instances:\n")
-        .append("  - name: web\n")
-        .append("    interface: eth0\n")
-        .append("    vrid: 51\n")
-        .append("    priority: ").append(priority).append('\n')
-        .append("    advert-interval: 1s\n");
+    VipdYaml.Instance web = VipdYaml.Instance.named(UdpCluster.INSTANCE).vrid(51).priority(priority)
+        .advertInterval(Duration.ofSeconds(1));
     if (udp) {
-      y.append("    transport:\n")
-          .append("      type: udp\n")
-          .append("      peers: [").append(String.join(", ", peers)).append("]\n")
-          .append("      key: ${file:").append(key.file()).append("}\n")
-          .append("      key-id: ").append(key.id()).append('\n');
+      Map<String, Object> transport = new LinkedHashMap<>();
+      transport.put("peers", peers);
+      transport.put("key", "${file:" + key.file() + "}");
+      transport.put("key-id", key.id());
       if (previousKey != null) {
-        y.append("      previous-key: ${file:").append(previousKey.file()).append("}\n")
-            .append("      previous-key-id: ").append(previousKey.id()).append('\n');
+        transport.put("previous-key", "${file:" + previousKey.file() + "}");
+        transport.put("previous-key-id", previousKey.id());
       }
       if (replayWindow != null) {
-        y.append("      replay-window: ").append(replayWindow).append('\n');
+        transport.put("replay-window", replayWindow);
       }
+      web.transport("udp", transport);
     }
-    y.append("    vips: [").append(UdpCluster.VIP).append("/24]\n");
-    return y.toString();
+    return VipdYaml.node(node).instance(web.vips(UdpCluster.VIP + "/24")).text();
   }
 
   Path writeTo(Path file) throws IOException {

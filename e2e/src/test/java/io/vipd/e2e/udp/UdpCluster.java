@@ -1,8 +1,10 @@
 package io.vipd.e2e.udp;
 
 import io.vipd.e2e.Distribution;
+import io.vipd.instance.TransitionLine;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.lab.VipdLog;
 import io.vipd.lab.VipdProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A lab with two vipd nodes ({@code n1} 10.99.0.11, {@code n2} 10.99.0.12) and a client (10.99.0.50) on one
@@ -20,6 +24,8 @@ import java.util.Base64;
  */
 final class UdpCluster implements AutoCloseable {
   static final String VIP = "10.99.0.100";
+  /** The one instance every node runs (NodeConfig writes it). */
+  static final String INSTANCE = "web";
 
   /** nftables rules for a node namespace: VRRP (IP protocol 112) neither leaves nor arrives. */
   private static final String DROP_PROTOCOL_112 = """
@@ -77,7 +83,7 @@ final class UdpCluster implements AutoCloseable {
   Node start(LabHost host, NodeConfig config) throws IOException {
     Path file = config.writeTo(dir.resolve(host.name() + ".yaml"));
     Path log = dir.resolve(host.name() + ".log");
-    return new Node(host, VipdProcess.startDistribution(launcher, host, file, log), new VipdLog(log, "web"), file);
+    return new Node(host, VipdProcess.startDistribution(launcher, host, file, log), new VipdLog(log), file);
   }
 
   /** Starts a long-running command in {@code host}, its output in {@code <name>.out}; the lab kills it on close. */
@@ -89,10 +95,37 @@ final class UdpCluster implements AutoCloseable {
     return dir.resolve(name);
   }
 
-  /** One running (or stopped) vipd of the cluster. */
+  /**
+   * One running (or stopped) vipd of the cluster. The udp transport logs each dropped datagram on a line of
+   * its own at debug (the first from a source in a minute as a warning), so counting lines counts drops.
+   */
   record Node(LabHost host, VipdProcess vipd, VipdLog log, Path config) {
+    private static final Pattern DROP = Pattern.compile("dropped a datagram from (\\S+): ([a-z-]+) \\(");
+
     String state() {
-      return log.state();
+      return log.state(INSTANCE);
+    }
+
+    /** Every state change of the instance so far, oldest first, across restarts. */
+    List<TransitionLine> transitions() {
+      return log.transitions(INSTANCE);
+    }
+
+    /** The transitions logged after the first {@code skip} ones. */
+    List<TransitionLine> transitionsAfter(int skip) {
+      List<TransitionLine> all = transitions();
+      return all.subList(Math.min(skip, all.size()), all.size());
+    }
+
+    /** How many datagrams from {@code source} the transport dropped for {@code reason} ({@code bad-hmac}). */
+    long drops(String source, String reason) {
+      return dropLines().stream().map(DROP::matcher)
+          .filter(m -> m.find() && m.group(1).equals(source) && m.group(2).equals(reason)).count();
+    }
+
+    /** Every dropped-datagram line. */
+    List<String> dropLines() {
+      return log.text().lines().filter(line -> DROP.matcher(line).find()).toList();
     }
 
     boolean holdsVip() throws IOException {

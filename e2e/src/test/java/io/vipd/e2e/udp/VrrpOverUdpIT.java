@@ -77,7 +77,7 @@ class VrrpOverUdpIT {
     awaitState(n2, "MASTER", START);
     assertThat(n1.holdsVip()).as("n1 holds the VIP").isTrue();
     assertThat(n2.holdsVip()).as("n2 holds the VIP at the same time: split brain").isTrue();
-    assertThat(n2.log().transitions()).as("n2 never heard n1's adverts")
+    assertThat(n2.transitions()).as("n2 never heard n1's adverts")
         .map(Object::toString).contains("BACKUP -> MASTER (master-down timer expired)");
   }
 
@@ -93,14 +93,14 @@ class VrrpOverUdpIT {
     n1.vipd().kill();
 
     awaitState(n2, "MASTER", FAILOVER);
-    assertThat(n2.log().transitions()).last()
+    assertThat(n2.transitions()).last()
         .hasToString("BACKUP -> MASTER (master-down timer expired)");
     assertThat(n2.holdsVip()).isTrue();
     String n2Mac = cluster.n2.mac();
     await("client's neighbour entry for the VIP moves to n2").atMost(FAILOVER)
         .until(() -> n2Mac.equals(cluster.client.neighbourMac(UdpCluster.VIP)));
     assertThat(cluster.client.exec("ping", "-c", "1", "-W", "2", UdpCluster.VIP)).contains("1 received");
-    assertThat(n2.log().dropLines()).as("no datagram of a correctly keyed peer was dropped").isEmpty();
+    assertThat(n2.dropLines()).as("no datagram of a correctly keyed peer was dropped").isEmpty();
   }
 
   @Test
@@ -115,20 +115,20 @@ class VrrpOverUdpIT {
     // no need to watch n2 settle: were it deaf to n1, it would become MASTER while n3 starts up
     Node n2 = awaitState(
         cluster.start(cluster.n2, NodeConfig.udp("n2", 100, List.of(ip1, ip3), key)), "BACKUP", START);
-    int n1Before = n1.log().transitions().size();
-    int n2Before = n2.log().transitions().size();
+    int n1Before = n1.transitions().size();
+    int n2Before = n2.transitions().size();
 
     // the highest priority: were its adverts accepted, n1 would step down and n2 would follow n3
     Node n3 = cluster.start(h3, NodeConfig.udp("n3", 200, List.of(ip1, ip2), wrongKey));
     awaitState(n3, "MASTER", START);
     await("n1 and n2 drop n3's adverts as bad-hmac").atMost(FAILOVER).until(
-        () -> n1.log().drops(ip3, "bad-hmac") >= 3 && n2.log().drops(ip3, "bad-hmac") >= 3);
+        () -> n1.drops(ip3, "bad-hmac") >= 3 && n2.drops(ip3, "bad-hmac") >= 3);
 
-    assertThat(n1.log().transitionsAfter(n1Before)).as("n1 transitions since n3 started").isEmpty();
-    assertThat(n2.log().transitionsAfter(n2Before)).as("n2 transitions since n3 started").isEmpty();
+    assertThat(n1.transitionsAfter(n1Before)).as("n1 transitions since n3 started").isEmpty();
+    assertThat(n2.transitionsAfter(n2Before)).as("n2 transitions since n3 started").isEmpty();
     assertThat(n1.holdsVip()).isTrue();
-    assertThat(n3.log().drops(ip1, "bad-hmac")).as("n3 cannot read n1 either").isPositive();
-    assertThat(n1.log().dropLines()).allMatch(line -> line.contains("from " + ip3 + ": bad-hmac"));
+    assertThat(n3.drops(ip1, "bad-hmac")).as("n3 cannot read n1 either").isPositive();
+    assertThat(n1.dropLines()).allMatch(line -> line.contains("from " + ip3 + ": bad-hmac"));
   }
 
   /**
@@ -148,33 +148,33 @@ class VrrpOverUdpIT {
     List<Path> captured = captureAdverts(cluster.n2, ip1, 3);
     Process replayer = cluster.spawn(cluster.n1, "replayer", replayCommand(ip1, ip2, captured));
     await("replayed adverts reach n2 and are refused").atMost(FAILOVER)
-        .until(() -> n2.log().drops(ip1, "replay") >= 3);
+        .until(() -> n2.drops(ip1, "replay") >= 3);
 
     n1.vipd().kill();
     long killed = System.nanoTime();
-    long replaysAtKill = n2.log().drops(ip1, "replay");
+    long replaysAtKill = n2.drops(ip1, "replay");
     awaitState(n2, "MASTER", FAILOVER);
     Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
 
     assertThat(replayer.isAlive()).as("the replayer kept sending").isTrue();
-    assertThat(n2.log().transitions()).last()
+    assertThat(n2.transitions()).last()
         .hasToString("BACKUP -> MASTER (master-down timer expired)");
     assertThat(takeover).as("master-down interval (3.6 s) plus log polling").isLessThan(Duration.ofSeconds(8));
-    assertThat(n2.log().drops(ip1, "replay") - replaysAtKill)
+    assertThat(n2.drops(ip1, "replay") - replaysAtKill)
         .as("replays refused while n2 waited for the dead master (one every 250 ms)").isGreaterThanOrEqualTo(5);
-    assertThat(n2.log().dropLines()).allMatch(line -> line.contains("from " + ip1 + ": replay"));
+    assertThat(n2.dropLines()).allMatch(line -> line.contains("from " + ip1 + ": replay"));
 
     // a restarted receiver has forgotten the dead master's sequence numbers; the timestamps still give it away
     NodeConfig sameConfig = NodeConfig.udp("n2", 100, List.of(ip1), key).withReplayWindow("2s");
-    int beforeRestart = n2.log().transitions().size();
+    int beforeRestart = n2.transitions().size();
     n2.restartWith(sameConfig);
     await("replays to the restarted n2 are refused as stale").atMost(FAILOVER)
-        .until(() -> n2.log().drops(ip1, "stale") >= 3);
+        .until(() -> n2.drops(ip1, "stale") >= 3);
     await("restarted n2 is MASTER again").atMost(FAILOVER)
-        .until(() -> n2.log().transitions().size() >= beforeRestart + 3);
-    assertThat(n2.log().transitionsAfter(beforeRestart)).extracting(TransitionLine::to)
+        .until(() -> n2.transitions().size() >= beforeRestart + 3);
+    assertThat(n2.transitionsAfter(beforeRestart)).extracting(TransitionLine::to)
         .containsExactly("STOPPED", "BACKUP", "MASTER");
-    assertThat(n2.log().transitions()).last().extracting(TransitionLine::reason).isEqualTo("master-down timer expired");
+    assertThat(n2.transitions()).last().extracting(TransitionLine::reason).isEqualTo("master-down timer expired");
   }
 
   @Test
@@ -203,8 +203,8 @@ class VrrpOverUdpIT {
 
     ping.destroy();
     ping.waitFor();
-    assertThat(n1.log().dropLines()).as("n1 dropped nothing during the rotation").isEmpty();
-    assertThat(n2.log().dropLines()).as("n2 dropped nothing during the rotation").isEmpty();
+    assertThat(n1.dropLines()).as("n1 dropped nothing during the rotation").isEmpty();
+    assertThat(n2.dropLines()).as("n2 dropped nothing during the rotation").isEmpty();
     PingLog pings = new PingLog(cluster.file("ping.out"), 200);
     assertThat(pings.replies()).as("the client got replies").isPositive();
     for (long[] restart : backupRestarts) {
@@ -217,14 +217,14 @@ class VrrpOverUdpIT {
 
   /** The backup restarts; the master does not notice, the backup comes back as BACKUP and stays there. */
   private void restartBackup(Node master, Node backup, NodeConfig next) throws Exception {
-    int masterBefore = master.log().transitions().size();
-    int backupBefore = backup.log().transitions().size();
+    int masterBefore = master.transitions().size();
+    int backupBefore = backup.transitions().size();
     backup.restartWith(next);
-    await("backup back").atMost(START).until(() -> backup.log().transitions().size() >= backupBefore + 2);
-    assertThat(backup.log().transitionsAfter(backupBefore)).extracting(TransitionLine::to)
+    await("backup back").atMost(START).until(() -> backup.transitions().size() >= backupBefore + 2);
+    assertThat(backup.transitionsAfter(backupBefore)).extracting(TransitionLine::to)
         .as("the backup's own restart").containsExactly("STOPPED", "BACKUP");
     stays(backup, "BACKUP");
-    assertThat(master.log().transitionsAfter(masterBefore)).as("master transitions while the backup restarted")
+    assertThat(master.transitionsAfter(masterBefore)).as("master transitions while the backup restarted")
         .isEmpty();
     assertThat(master.holdsVip()).isTrue();
   }
@@ -234,16 +234,16 @@ class VrrpOverUdpIT {
    * again on its return, which shows it authenticated the backup's adverts.
    */
   private void restartMaster(Node master, Node backup, NodeConfig next) throws Exception {
-    int masterBefore = master.log().transitions().size();
-    int backupBefore = backup.log().transitions().size();
+    int masterBefore = master.transitions().size();
+    int backupBefore = backup.transitions().size();
     master.restartWith(next);
-    await("master back").atMost(START).until(() -> master.log().transitions().size() >= masterBefore + 3
-        && backup.log().transitions().size() >= backupBefore + 2);
-    assertThat(master.log().transitionsAfter(masterBefore)).extracting(TransitionLine::to)
+    await("master back").atMost(START).until(() -> master.transitions().size() >= masterBefore + 3
+        && backup.transitions().size() >= backupBefore + 2);
+    assertThat(master.transitionsAfter(masterBefore)).extracting(TransitionLine::to)
         .containsExactly("STOPPED", "BACKUP", "MASTER");
-    assertThat(master.log().transitions()).last().extracting(TransitionLine::reason).asString()
+    assertThat(master.transitions()).last().extracting(TransitionLine::reason).asString()
         .startsWith("preempting lower-priority master " + backup.host().ipv4());
-    List<TransitionLine> handover = backup.log().transitionsAfter(backupBefore);
+    List<TransitionLine> handover = backup.transitionsAfter(backupBefore);
     assertThat(handover).extracting(TransitionLine::to).containsExactly("MASTER", "BACKUP");
     assertThat(handover.get(0).reason()).contains("priority-0");
     assertThat(master.holdsVip()).isTrue();

@@ -8,14 +8,17 @@ import io.vipd.lab.MariaDbOptions;
 import io.vipd.lab.MariaDbServer;
 import io.vipd.lab.Probe;
 import io.vipd.lab.VipdProcess;
+import io.vipd.lab.VipdYaml;
 import io.vipd.net.EchoReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -153,36 +156,23 @@ public final class HealthFailoverBench {
   }
 
   private String vipdConfig(String node, int priority) {
-    return """
-        node: %s
-        plugins:
-          directory: %s
-        checks:
-          mysql:
-            type: mysql
-            interval: 1s
-            timeout: 1s
-            fall: 2
-            rise: 2
-            host: 127.0.0.1
-            port: %d
-            user: %s
-            password: %s
-            connect-timeout: 400ms
-            query-timeout: 400ms
-        instances:
-          - name: db
-            interface: eth0
-            vrid: %d
-            version: 3
-            priority: %d
-            advert-interval: 100ms
-            vips: [%s/24]
-            track:
-              checks:
-                - { check: mysql, weight: %d }
-        """.formatted(node, plugins.toAbsolutePath(), DB_PORT, DB_USER, DB_PASSWORD,
-        VRID, priority, VIP, WEIGHT);
+    Map<String, Object> mysql = new LinkedHashMap<>();
+    mysql.put("type", "mysql");
+    mysql.put("interval", "1s");
+    mysql.put("timeout", "1s");
+    mysql.put("fall", 2);
+    mysql.put("rise", 2);
+    mysql.put("host", "127.0.0.1");
+    mysql.put("port", DB_PORT);
+    mysql.put("user", DB_USER);
+    mysql.put("password", DB_PASSWORD);
+    mysql.put("connect-timeout", "400ms");
+    mysql.put("query-timeout", "400ms");
+    return VipdYaml.node(node).plugins(plugins).check("mysql", mysql)
+        .instance(VipdYaml.Instance.named("db").vrid(VRID).version(3).priority(priority)
+            .advertInterval(Duration.ofMillis(100)).vips(VIP + "/24")
+            .trackChecks(List.of(Map.of("check", "mysql", "weight", WEIGHT))))
+        .text();
   }
 
   /** node1 answers again (its database back and the VIP retaken), node2 let go, the entry older than locktime. */
