@@ -101,13 +101,14 @@ class CheckRunnerTest {
     start(() -> calls.incrementAndGet() == 1 ? hanging.future()
         : Future.succeededFuture(CheckResult.up("fresh answer", Duration.ZERO)), every(50, 100, 1, 1));
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == DOWN);
+    // the listener runs just after status() changes: wait for what is asserted
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == DOWN && changes.size() == 1);
     assertThat(changes).containsExactly("svc UP->DOWN: timed out after 100ms");
     await().atMost(Duration.ofSeconds(5)).until(() -> runner.lastResult().message().startsWith("previous call still running"));
     assertThat(calls).hasValue(1);
 
     hanging.complete(CheckResult.up("late answer", Duration.ZERO));
-    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == UP);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == UP && changes.size() == 2);
     assertThat(changes).containsExactly("svc UP->DOWN: timed out after 100ms", "svc DOWN->UP: fresh answer");
     assertThat(calls.get()).isGreaterThanOrEqualTo(2);
   }
@@ -133,7 +134,8 @@ class CheckRunnerTest {
     assertThat(changes).isEmpty();
 
     slowAgain.set(true);
-    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == DOWN);
+    // the listener runs just after status() changes: wait for what is asserted
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.status() == DOWN && changes.size() == 1);
     assertThat(changes).containsExactly("svc UP->DOWN: timed out after 100ms");
   }
 

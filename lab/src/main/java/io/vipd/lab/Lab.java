@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class Lab implements AutoCloseable {
   private final String bridgeNamespace;
   private final Map<String, LabHost> hosts = new LinkedHashMap<>();
   private final List<Process> processes = new ArrayList<>();
+  /** Closed first, newest first, when the lab closes: agents and servers that live in its namespaces. */
+  private final List<AutoCloseable> residents = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::closeQuietly, "lab-cleanup");
   private boolean closed;
   private boolean duplicateAddressDetection = true;
@@ -156,6 +159,17 @@ public final class Lab implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes {@code resident} (an agent JVM, a server living in a namespace) when the lab closes, before its
+   * processes stop and its namespaces go; returns it.
+   */
+  public <T extends AutoCloseable> T closing(T resident) {
+    synchronized (residents) {
+      residents.add(resident);
+    }
+    return resident;
+  }
+
   /** Stops every process the lab started (their children too) and deletes the lab's namespaces. */
   @Override
   public void close() {
@@ -174,6 +188,18 @@ public final class Lab implements AutoCloseable {
   }
 
   private void closeQuietly() {
+    List<AutoCloseable> living;
+    synchronized (residents) {
+      living = new ArrayList<>(residents);
+    }
+    Collections.reverse(living);
+    for (AutoCloseable resident : living) {
+      try {
+        resident.close();
+      } catch (Exception e) {
+        // the namespaces go anyway
+      }
+    }
     List<Process> started;
     synchronized (processes) {
       started = new ArrayList<>(processes);

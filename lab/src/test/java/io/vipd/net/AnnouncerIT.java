@@ -32,16 +32,13 @@ class AnnouncerIT {
     lab = Lab.create().withoutDuplicateAddressDetection();
     announcer = lab.addHost("a", 1);
     neighbour = lab.addHost("b", 2);
-    agent = NamespacedJvm.start(announcer.namespace(), NetAgent.class);
+    agent = lab.closing(NamespacedJvm.start(announcer.namespace(), NetAgent.class));
   }
 
   @AfterAll
-  static void tearDown() throws Exception {
-    if (agent != null) {
-      agent.close();
-    }
+  static void tearDown() {
     if (lab != null) {
-      lab.close();
+      lab.close(); // closes the agents first
     }
   }
 

@@ -29,20 +29,14 @@ class RawVrrpSocketIT {
     lab = Lab.create().withoutDuplicateAddressDetection();
     a = lab.addHost("a", 1);
     b = lab.addHost("b", 2);
-    agentA = NamespacedJvm.start(a.namespace(), NetAgent.class);
-    agentB = NamespacedJvm.start(b.namespace(), NetAgent.class);
+    agentA = lab.closing(NamespacedJvm.start(a.namespace(), NetAgent.class));
+    agentB = lab.closing(NamespacedJvm.start(b.namespace(), NetAgent.class));
   }
 
   @AfterAll
-  static void tearDown() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {agentA, agentB, lab}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception ignored) {
-        // keep cleaning up
-      }
+  static void tearDown() {
+    if (lab != null) {
+      lab.close(); // closes the agents first
     }
   }
 

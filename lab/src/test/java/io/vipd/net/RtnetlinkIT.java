@@ -24,16 +24,13 @@ class RtnetlinkIT {
     Environment.requireRootAndTools("ip", "sysctl");
     lab = Lab.create().withoutDuplicateAddressDetection();
     node = lab.addHost("n", 1);
-    agent = NamespacedJvm.start(node.namespace(), NetAgent.class);
+    agent = lab.closing(NamespacedJvm.start(node.namespace(), NetAgent.class));
   }
 
   @AfterAll
-  static void tearDown() throws Exception {
-    if (agent != null) {
-      agent.close();
-    }
+  static void tearDown() {
     if (lab != null) {
-      lab.close();
+      lab.close(); // closes the agents first
     }
   }
 

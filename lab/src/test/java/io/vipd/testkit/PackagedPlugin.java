@@ -1,11 +1,16 @@
 package io.vipd.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vipd.plugin.BuiltIns;
+import io.vipd.plugin.ExtensionRegistry;
 import io.vipd.plugin.PluginHost;
+import io.vipd.plugin.Registered;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.pf4j.PluginClassLoader;
 
 /**
  * For a plugin module's integration tests: loads the module's packaged jar (system property
@@ -37,5 +42,18 @@ public final class PackagedPlugin {
     Path copy = Files.copy(jar, directory.resolve(jar.getFileName()));
     Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
     return PluginHost.load(directory, BuiltIns.NONE);
+  }
+
+  /**
+   * The factory of {@code type} in {@code registry} ({@code host.checks()}, {@code notifiers()},
+   * {@code transports()}), after checking that the packaged plugin provides it from its own class loader.
+   */
+  public static <F> F extension(ExtensionRegistry<F> registry, String type) {
+    Registered<F> registered = registry.registration(type)
+        .orElseThrow(() -> new AssertionError("no extension of type " + type + " (known: " + registry.types() + ")"));
+    assertThat(registered.origin()).as("who provides %s", type).isNotEqualTo(Registered.BUILT_IN);
+    assertThat(registered.factory().getClass().getClassLoader()).as("class loader of the %s factory", type)
+        .isInstanceOf(PluginClassLoader.class);
+    return registered.factory();
   }
 }

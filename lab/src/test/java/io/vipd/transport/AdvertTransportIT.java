@@ -33,21 +33,15 @@ class AdvertTransportIT {
     LabHost nodeA = lab.addHost("a", 1);
     LabHost nodeB = lab.addHost("b", 2);
     LabHost nodeC = lab.addHost("c", 3);
-    a = NamespacedJvm.start(nodeA.namespace(), NetAgent.class);
-    b = NamespacedJvm.start(nodeB.namespace(), NetAgent.class);
-    c = NamespacedJvm.start(nodeC.namespace(), NetAgent.class);
+    a = lab.closing(NamespacedJvm.start(nodeA.namespace(), NetAgent.class));
+    b = lab.closing(NamespacedJvm.start(nodeB.namespace(), NetAgent.class));
+    c = lab.closing(NamespacedJvm.start(nodeC.namespace(), NetAgent.class));
   }
 
   @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable closeable : new AutoCloseable[] {a, b, c, lab}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception ignored) {
-        // keep cleaning up
-      }
+  void tearDown() {
+    if (lab != null) {
+      lab.close(); // closes the agents first
     }
   }
 

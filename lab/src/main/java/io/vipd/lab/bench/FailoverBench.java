@@ -1,6 +1,7 @@
 package io.vipd.lab.bench;
 
 import io.vipd.lab.Lab;
+import io.vipd.lab.Conditions;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.Outage;
 import io.vipd.lab.Probe;
@@ -160,12 +161,8 @@ public final class FailoverBench {
     if (probe.awaitReplyFrom(mac1, since, START).isEmpty()) {
       throw new IOException("node1 did not take the VIP back within " + START.toSeconds() + " s");
     }
-    long deadline = System.nanoTime() + START.toNanos();
-    while (host2.hasAddress(VIP)) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("node2 kept the VIP after node1 came back");
-      }
-      Thread.sleep(20);
+    if (!Conditions.await(() -> !host2.hasAddress(VIP), START)) {
+      throw new IOException("node2 kept the VIP after node1 came back");
     }
     Thread.sleep(SETTLE.toMillis());
     String last = probe.lastReply().map(EchoReply::sourceMac).orElse("none");
@@ -175,12 +172,8 @@ public final class FailoverBench {
   }
 
   private static void awaitHolds(LabHost host, Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!host.hasAddress(VIP)) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException(host.name() + " did not become master within " + timeout.toSeconds() + " s");
-      }
-      Thread.sleep(50);
+    if (!Conditions.await(() -> host.hasAddress(VIP), timeout)) {
+      throw new IOException(host.name() + " did not become master within " + timeout.toSeconds() + " s");
     }
   }
 

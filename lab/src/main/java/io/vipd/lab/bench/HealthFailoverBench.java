@@ -3,6 +3,7 @@ package io.vipd.lab.bench;
 import io.vipd.lab.KeepalivedConfig;
 import io.vipd.lab.KeepalivedProcess;
 import io.vipd.lab.Lab;
+import io.vipd.lab.Conditions;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.MariaDbOptions;
 import io.vipd.lab.MariaDbServer;
@@ -181,23 +182,15 @@ public final class HealthFailoverBench {
     if (probe.awaitReplyFrom(mac1, since, START).isEmpty()) {
       throw new IOException("node1 did not take the VIP back within " + START.toSeconds() + " s");
     }
-    long deadline = System.nanoTime() + START.toNanos();
-    while (host2.hasAddress(VIP)) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("node2 kept the VIP after node1 came back");
-      }
-      Thread.sleep(20);
+    if (!Conditions.await(() -> !host2.hasAddress(VIP), START)) {
+      throw new IOException("node2 kept the VIP after node1 came back");
     }
     Thread.sleep(SETTLE.toMillis());
   }
 
   private static void awaitHolds(LabHost host) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + START.toNanos();
-    while (!host.hasAddress(VIP)) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException(host.name() + " did not become master within " + START.toSeconds() + " s");
-      }
-      Thread.sleep(50);
+    if (!Conditions.await(() -> host.hasAddress(VIP), START)) {
+      throw new IOException(host.name() + " did not become master within " + START.toSeconds() + " s");
     }
   }
 }

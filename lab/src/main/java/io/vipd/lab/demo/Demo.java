@@ -1,6 +1,7 @@
 package io.vipd.lab.demo;
 
 import io.vipd.lab.Lab;
+import io.vipd.lab.Conditions;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.NodeConfig;
 import io.vipd.lab.Outage;
@@ -106,8 +107,9 @@ public final class Demo {
     VipdProcess vipd2 = VipdProcess.start(node2, config("node2", 100).writeTo(logs.resolve("node2.yaml")),
         logs.resolve("node2.log"), List.of());
     long started = System.nanoTime();
-    Conditions.await(() -> node1.hasAddress(VIP) || !vipd1.isAlive() || !vipd2.isAlive(), DAEMON_START,
-        "node1 did not become MASTER");
+    if (!Conditions.await(() -> node1.hasAddress(VIP) || !vipd1.isAlive() || !vipd2.isAlive(), DAEMON_START)) {
+      throw new DemoFailure("node1 did not become MASTER (waited " + DAEMON_START.toSeconds() + " s)");
+    }
     requireAlive(vipd1, "node1");
     requireAlive(vipd2, "node2");
     out.printf(" node1 is MASTER (it holds the VIP), node2 is BACKUP. [%s]%n", seconds(System.nanoTime() - started));
