@@ -19,13 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /** {@code vipd run -c FILE}: runs every configured instance until SIGTERM or SIGINT. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the daemon. SIGTERM/SIGINT: resign (priority-0 adverts), remove the VIPs, exit 0.",
+    description = "Runs the daemon. SIGTERM/SIGINT: resign (priority-0 adverts), remove the VIPs, exit 0. "
+        + "SIGHUP keeps it running (no live reload yet); SIGUSR1 logs each instance's state.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or SIGINT",
@@ -87,8 +87,9 @@ public final class RunCommand implements Callable<Integer> {
       plugins.close();
       stopped.countDown();
     };
-    Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "vipd-stop").start());
-    Signal.handle(new Signal("INT"), signal -> new Thread(stop, "vipd-stop").start());
+    Signals.install(daemon, stop);
+    // a JVM that exits another way (System.exit, a fatal error in a plugin) still resigns first
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "vipd-exit"));
     stopped.await();
     return 0;
   }
