@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs an instance's {@link AnnounceSchedule} on its context: a burst now, a second burst later, an
- * optional periodic refresh, all cancelled when the instance stops being master.
+ * optional periodic refresh, all cancelled when the instance stops being master. Each round asks first
+ * whether the instance is still master, so no frame leaves a host that has given the VIP up, even from a
+ * timer that was already due when the instance yielded.
  */
 final class AnnounceScheduler {
   private static final Logger log = LoggerFactory.getLogger(AnnounceScheduler.class);
@@ -26,12 +29,14 @@ final class AnnounceScheduler {
   private final InstanceSpec spec;
   private final Announcer announcer;
   private final Context context;
+  private final BooleanSupplier isMaster;
   private final List<Long> timers = new ArrayList<>();
 
-  AnnounceScheduler(InstanceSpec spec, Announcer announcer, Context context) {
+  AnnounceScheduler(InstanceSpec spec, Announcer announcer, Context context, BooleanSupplier isMaster) {
     this.spec = spec;
     this.announcer = announcer;
     this.context = context;
+    this.isMaster = isMaster;
   }
 
   /** One round now, then the rest of the schedule; replaces a schedule in progress. */
@@ -53,6 +58,11 @@ final class AnnounceScheduler {
     }
   }
 
+  /** One round now, outside the schedule (which goes on unchanged). */
+  void announceOnce() {
+    sendRound();
+  }
+
   void cancel() {
     timers.forEach(id -> context.owner().cancelTimer(id));
     timers.clear();
@@ -70,6 +80,10 @@ final class AnnounceScheduler {
   }
 
   private void sendRound() {
+    if (!isMaster.getAsBoolean()) {
+      log.debug("{}: not master any more: announcement round skipped", spec.name());
+      return;
+    }
     try {
       announcer.announce(spec.addresses());
     } catch (IOException | RuntimeException e) {

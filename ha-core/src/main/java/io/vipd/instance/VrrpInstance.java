@@ -80,7 +80,7 @@ public final class VrrpInstance {
     this.machine = new VrrpStateMachine(spec.settings());
     this.transport = transport;
     this.addressControl = addressControl;
-    this.announcer = new AnnounceScheduler(spec, announcer, context);
+    this.announcer = new AnnounceScheduler(spec, announcer, context, () -> machine.state() == VrrpState.MASTER);
     this.context = context;
     this.listener = listener;
     this.nanoClock = nanoClock;
@@ -332,6 +332,9 @@ public final class VrrpInstance {
       withAddresses("remove", () -> addressControl.remove(spec.addresses()));
     } else if (action instanceof VrrpAction.Announce) {
       announcer.announceNow();
+    } else if (action instanceof VrrpAction.Reannounce) {
+      log.debug("{}: announcing once more, the other master has been quiet", spec.name());
+      announcer.announceOnce();
     } else if (action instanceof VrrpAction.StateChanged change) {
       state = change.to();
       transitions.entered(change.to());

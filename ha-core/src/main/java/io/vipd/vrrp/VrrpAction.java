@@ -28,6 +28,12 @@ public sealed interface VrrpAction {
   record Announce() implements VrrpAction {}
 
   /**
+   * One more round of gratuitous ARP / unsolicited NA now, outside the schedule: a new master that took
+   * over from a live master repairs what the old one may have announced before it heard us.
+   */
+  record Reannounce() implements VrrpAction {}
+
+  /**
    * The state changed; always the last action of its batch, after the internal work (the notify
    * hook).
    *

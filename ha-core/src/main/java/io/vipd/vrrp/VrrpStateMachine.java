@@ -38,6 +38,10 @@ import java.util.OptionalLong;
  *       lower address) advertises at once and re-announces its addresses, which heals neighbour caches
  *       after a split brain.
  *   <li>FAULT: entered from any running state; a master resigns with priority 0 first.
+ *   <li>A master that took over from a live master (one heard within Master_Down_Interval), or that heard
+ *       a losing master, announces its addresses once more when that master has been quiet for
+ *       {@link #QUIET_ADVERTS} of its own advert intervals: a gratuitous ARP the old master sent before it
+ *       heard our advert would otherwise leave clients pointing at a host that dropped the VIP.
  *   <li>Hand-over: a master asked to step down resigns with priority 0 and goes on as a backup.
  * </ul>
  *
@@ -48,6 +52,8 @@ public final class VrrpStateMachine {
 
 
   static final String MASTER_DOWN_EXPIRED = "master-down timer expired";
+  /** How many of our advert intervals another master must stay silent before the re-announce. */
+  static final int QUIET_ADVERTS = 2;
 
   private final VrrpSettings settings;
   private VrrpState state = VrrpState.INITIALIZE;
@@ -62,6 +68,12 @@ public final class VrrpStateMachine {
   private long preemptAllowedAt;
   private String faultReason;
   private InetAddress currentMaster;
+  /** When we last heard another router advertise as master (priority above 0); valid if heardMaster. */
+  private boolean heardMaster;
+  private long masterHeardAt;
+  /** A master's pending re-announce, due once no other master was heard since {@code quietSince}. */
+  private boolean reannouncePending;
+  private long quietSince;
 
   public VrrpStateMachine(VrrpSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -159,6 +171,10 @@ public final class VrrpStateMachine {
     if (state == VrrpState.MASTER) {
       // RFC 5798 section 6.4.3: Adver_Timer fired
       out.add(new SendAdvert(priority));
+      if (reannouncePending && now - quietSince >= quietPeriod().toNanos()) {
+        reannouncePending = false;
+        out.add(new VrrpAction.Reannounce());
+      }
       armAdverTimer(now);
     } else if (state == VrrpState.BACKUP) {
       // RFC 5798 section 6.4.2: Master_Down_Timer fired
@@ -205,6 +221,10 @@ public final class VrrpStateMachine {
 
   /** RFC 5798 section 6.4.2, with fast preemption and preempt delay. */
   private void backupHears(AdvertReceived advert, String from, long now, List<VrrpAction> out) {
+    if (advert.priority() > 0) {
+      heardMaster = true;
+      masterHeardAt = now;
+    }
     if (advert.priority() == 0) {
       shortenMasterDownTimer(now, "priority-0 advert from " + from);
     } else if (advert.priority() >= priority || !preemptsNow(now)) {
@@ -241,6 +261,8 @@ public final class VrrpStateMachine {
       out.add(new SendAdvert(priority));
       out.add(new Announce());
       armAdverTimer(now);
+      reannouncePending = true;
+      quietSince = now;
     }
   }
 
@@ -251,7 +273,8 @@ public final class VrrpStateMachine {
   /**
    * The only place the state changes: leave the old state, enter the new one, then report it. A
    * master leaving resigns (priority 0) unless it yields to a better master it heard, then drops its
-   * addresses; entering Master follows keepalived's order (addresses, announce, advert, timer). A
+   * addresses; entering Master configures the addresses, then follows RFC 5798 section 6.4.2: advert
+   * first (so a live old master yields before our gratuitous ARPs reach anyone), announce, timer. A
    * master that {@code resigns} into Backup enters it as from Initialize: no master known yet.
    */
   private void changeState(VrrpState to, String reason, boolean resigns, long now, List<VrrpAction> out) {
@@ -266,13 +289,18 @@ public final class VrrpStateMachine {
     state = to;
     timerArmed = false;
     takeoverReason = MASTER_DOWN_EXPIRED;
+    reannouncePending = false;
     switch (to) {
       case MASTER -> {
         currentMaster = null;
         out.add(new AddVips());
-        out.add(new Announce());
         out.add(new SendAdvert(priority));
+        out.add(new Announce());
         armAdverTimer(now);
+        if (heardMaster && now - masterHeardAt < masterDownInterval().toNanos()) {
+          reannouncePending = true;
+          quietSince = now;
+        }
       }
       case BACKUP -> {
         if (!yieldsToHeardMaster) {
@@ -322,6 +350,10 @@ public final class VrrpStateMachine {
 
   private Duration skewTime() {
     return VrrpTimers.skewTime(settings.version(), priority, masterAdverIntervalCentis);
+  }
+
+  private Duration quietPeriod() {
+    return VrrpTimers.centis(settings.advertIntervalCentis()).multipliedBy(QUIET_ADVERTS);
   }
 
   private Duration masterDownInterval() {

@@ -59,7 +59,7 @@ class VrrpStateMachineTest {
     assertThat(d.untilDeadline()).isEqualTo(ms(3600));
     assertThat(d.advance(ms(3599))).isEmpty();
     assertThat(d.advance(ms(1))).containsExactly(
-        new AddVips(), new Announce(), new SendAdvert(100),
+        new AddVips(), new SendAdvert(100), new Announce(),
         new StateChanged(BACKUP, MASTER, "master-down timer expired"));
     assertThat(d.untilDeadline()).isEqualTo(ms(1000));
   }
@@ -69,7 +69,7 @@ class VrrpStateMachineTest {
     ManualDriver d = new ManualDriver(settings(255));
 
     assertThat(d.deliver(new VrrpEvent.Startup())).containsExactly(
-        new AddVips(), new Announce(), new SendAdvert(255),
+        new AddVips(), new SendAdvert(255), new Announce(),
         new StateChanged(INITIALIZE, MASTER, "address owner (priority 255)"));
     assertThat(d.untilDeadline()).isEqualTo(ms(1000));
   }
@@ -336,6 +336,46 @@ class VrrpStateMachineTest {
   }
 
   @Test
+  void takeoverFromALiveMasterAdvertisesFirstAndReannouncesOnceItIsQuiet() {
+    ManualDriver d = startedBackup(settings(100));
+    d.advance(ms(1000));
+    d.deliver(advert(150, PEER)); // the master is alive
+    d.advance(ms(1000));
+
+    // it lowers its priority (a check failed): fast preemption after Skew_Time
+    d.deliver(advert(50, PEER));
+    assertThat(d.advance(ms(600))).as("advert before the gratuitous ARPs").containsExactly(
+        new AddVips(), new SendAdvert(100), new Announce(),
+        new StateChanged(BACKUP, MASTER, "preempting lower-priority master " + PEER));
+    assertThat(d.advance(ms(1000))).as("one interval: not quiet long enough yet").containsExactly(new SendAdvert(100));
+    assertThat(d.advance(ms(1000))).as("quiet for %d intervals", VrrpStateMachine.QUIET_ADVERTS)
+        .containsExactly(new SendAdvert(100), new VrrpAction.Reannounce());
+    assertThat(d.advance(ms(1000))).as("once").containsExactly(new SendAdvert(100));
+  }
+
+  @Test
+  void aLosingMasterHeardWhileMasterDelaysTheReannounceUntilItIsQuiet() {
+    ManualDriver d = master(settings(100));
+    d.advance(ms(500));
+    assertThat(d.deliver(advert(50, PEER))).containsExactly(new SendAdvert(100), new Announce());
+    assertThat(d.advance(ms(1000))).containsExactly(new SendAdvert(100));
+    assertThat(d.deliver(advert(50, PEER))).as("still talking").containsExactly(new SendAdvert(100), new Announce());
+    assertThat(d.advance(ms(1000))).containsExactly(new SendAdvert(100));
+    assertThat(d.advance(ms(1000))).containsExactly(new SendAdvert(100), new VrrpAction.Reannounce());
+  }
+
+  @Test
+  void takeoverFromADeadMasterDoesNotReannounce() {
+    ManualDriver d = startedBackup(settings(100));
+    d.deliver(advert(150, PEER));
+    assertThat(d.advance(ms(3600))).last().isEqualTo(
+        new StateChanged(BACKUP, MASTER, VrrpStateMachine.MASTER_DOWN_EXPIRED));
+    for (int i = 0; i < 4; i++) {
+      assertThat(d.advance(ms(1000))).containsExactly(new SendAdvert(100));
+    }
+  }
+
+  @Test
   void handOverResignsOnceAndWaitsAsBackup() {
     ManualDriver d = master(settings(100));
 
@@ -370,7 +410,7 @@ class VrrpStateMachineTest {
     d.deliver(new VrrpEvent.FaultRaised("link down"));
 
     assertThat(d.deliver(new VrrpEvent.FaultCleared())).containsExactly(
-        new AddVips(), new Announce(), new SendAdvert(255), new StateChanged(FAULT, MASTER, "fault cleared"));
+        new AddVips(), new SendAdvert(255), new Announce(), new StateChanged(FAULT, MASTER, "fault cleared"));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vipd.e2e.Distribution;
-import io.vipd.instance.TransitionLine;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +38,6 @@ final class DbPairLab implements AutoCloseable {
   static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
   static final String CHECK_INTERVAL_TEXT = "1s";
   static final int FALL = 2;
-  /** The default {@code garp.repeat-after} (the configurations leave it out). */
-  static final Duration GARP_REPEAT_AFTER = Duration.ofSeconds(5);
   static final int RISE = 2;
   /**
    * Slack on every timing bound: JVM pauses, timer drift and the client's poll on a shared 2-vCPU machine
@@ -118,7 +114,6 @@ final class DbPairLab implements AutoCloseable {
       pair.n2.vipd = VipdProcess.startDistribution(pair.launcher, pair.n2.host, pair.config("n2"),
           pair.n2.log.file());
       pair.awaitInitialElection();
-      pair.awaitRepeatBurstOf(pair.n1);
       return pair;
     } catch (Exception | Error e) {
       pair.close();
@@ -172,21 +167,6 @@ final class DbPairLab implements AutoCloseable {
         });
     assertThat(client.exec("ping", "-c", "1", "-W", "2", VIP)).contains("1 received");
     assertThat(clientSeesVipAt()).isEqualTo(n1.mac());
-  }
-
-  /**
-   * Waits until {@code node}'s second gratuitous-ARP burst ({@code garp.repeat-after}, 5 s after it last
-   * became master) is behind us. A repeat burst that leaves the old master just after the backup's takeover burst re-points
-   * the client at the old master (a gratuitous ARP overrides the neighbour entry regardless of locktime)
-   * until the new master's own repeat 5 s later: a real race, seen once here as a 6.9 s outage, but not
-   * the one these scenarios are about.
-   */
-  void awaitRepeatBurstOf(Node node) {
-    LocalTime becameMaster = node.log.lastTime("BACKUP -> MASTER").orElseThrow();
-    Duration since = TransitionLine.elapsed(becameMaster, LocalTime.now());
-    long over = System.nanoTime() + GARP_REPEAT_AFTER.plusMillis(500).minus(since).toNanos();
-    await(node.host.name() + "'s repeat burst of gratuitous ARPs is over").atMost(GARP_REPEAT_AFTER.plusSeconds(5))
-        .pollInterval(Duration.ofMillis(50)).until(() -> System.nanoTime() - over >= 0);
   }
 
   /** The MAC the client's neighbour table holds for the VIP. */
