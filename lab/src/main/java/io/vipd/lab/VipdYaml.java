@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.Yaml;
  * The one writer of a node's vipd.yaml for the lab, the benchmarks and every test that runs {@code vipd run}:
  * typed setters for what they vary, {@link Instance#with} for anything else, written by SnakeYAML so that
  * quoting is never hand-made. Without {@link #plugins} or {@link #withoutPlugins} the daemon's default plugin
- * directory applies (the distribution's plugins/).
+ * directory applies (the distribution's plugins/). (Files that test the parser's own messages, with their
+ * lines and columns, stay literal text in their tests.)
  */
 public final class VipdYaml {
   /** Where a node without plugins points its plugin directory. */
@@ -27,6 +28,7 @@ public final class VipdYaml {
   private final Map<String, Object> checks = new LinkedHashMap<>();
   private final Map<String, Object> notifiers = new LinkedHashMap<>();
   private final List<Map<String, Object>> instances = new ArrayList<>();
+  private final Map<String, Object> others = new LinkedHashMap<>();
 
   private VipdYaml(String node) {
     this.node = node;
@@ -60,6 +62,12 @@ public final class VipdYaml {
     return this;
   }
 
+  /** Any other top-level key ({@code api}, say), as vipd's YAML spells it. */
+  public VipdYaml with(String key, Object value) {
+    others.put(key, value);
+    return this;
+  }
+
   public VipdYaml instance(Instance instance) {
     instances.add(instance.keys);
     return this;
@@ -78,6 +86,7 @@ public final class VipdYaml {
     if (!notifiers.isEmpty()) {
       root.put("notifiers", notifiers);
     }
+    root.putAll(others);
     root.put("instances", instances);
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

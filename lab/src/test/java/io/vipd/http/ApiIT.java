@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
+import io.vipd.lab.VipdYaml;
 import io.vipd.testkit.Environment;
 import io.vipd.testkit.NamespacedJvm;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,20 +123,11 @@ class ApiIT {
   private Path config(String node, int priority) throws Exception {
     Files.writeString(dir.resolve("api-token"), TOKEN + "\n");
     Path file = dir.resolve(node + ".yaml");
-    Files.writeString(file, """
-        node: %s
-        api:
-          listen: 127.0.0.1:%d
-          token: ${file:api-token}
-        instances:
-          - name: web
-            interface: eth0
-            vrid: 51
-            version: 3
-            priority: %d
-            advert-interval: 100ms
-            vips: [%s/24]
-        """.formatted(node, PORT, priority, VIP));
+    VipdYaml.node(node).withoutPlugins()
+        .with("api", Map.of("listen", "127.0.0.1:" + PORT, "token", "${file:api-token}"))
+        .instance(VipdYaml.Instance.named("web").vrid(51).version(3).priority(priority)
+            .advertInterval(Duration.ofMillis(100)).vips(VIP + "/24"))
+        .writeTo(file);
     return file;
   }
 

@@ -3,12 +3,14 @@ package io.vipd.e2e.notify;
 import io.vipd.e2e.Distribution;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
+import io.vipd.lab.VipdYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A vipd node of the assembled distribution running one instance, with three notifiers: a signed
@@ -46,30 +48,15 @@ final class NotifiedNode {
         """);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(node.execLog(), "");
-    Files.writeString(node.config(), """
-        node: %1$s
-        notifiers:
-          hook:
-            type: webhook
-            url: %2$s
-            secret: ${file:webhook-secret}
-            timeout: 2s
-          chat:
-            type: slack
-            url: %3$s
-          script:
-            type: exec
-            command: [/bin/sh, %4$s, %5$s]
-            timeout: 5s
-        instances:
-          - name: %6$s
-            interface: eth0
-            vrid: %7$d
-            priority: %8$d
-            advert-interval: 1s
-            vips: [%9$s/24]
-        """.formatted(node.name, hooks.url(node.webhookPath()), hooks.url(node.slackPath()), script,
-        node.execLog(), INSTANCE, vrid, priority, vip));
+    VipdYaml.node(node.name)
+        .notifier("hook", Map.of("type", "webhook", "url", hooks.url(node.webhookPath()),
+            "secret", "${file:webhook-secret}", "timeout", "2s"))
+        .notifier("chat", Map.of("type", "slack", "url", hooks.url(node.slackPath())))
+        .notifier("script", Map.of("type", "exec",
+            "command", List.of("/bin/sh", script.toString(), node.execLog().toString()), "timeout", "5s"))
+        .instance(VipdYaml.Instance.named(INSTANCE).vrid(vrid).priority(priority).advertInterval(Duration.ofSeconds(1))
+            .vips(vip + "/24"))
+        .writeTo(node.config());
     return node;
   }
 

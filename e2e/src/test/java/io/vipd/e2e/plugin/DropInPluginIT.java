@@ -7,11 +7,14 @@ import io.vipd.e2e.Distribution;
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
+import io.vipd.lab.VipdYaml;
 import io.vipd.testkit.Environment;
 import io.vipd.testkit.PluginJarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,25 +46,11 @@ class DropInPluginIT {
     Path plugins = Files.createDirectory(dir.resolve("plugins"));
     PluginJarBuilder.plugin("sensor-check").extension("com.example.sensor.SensorCheckFactory", FACTORY)
         .buildInto(plugins, "sensor-check.jar");
-    Path config = dir.resolve("vipd.yaml");
-    Files.writeString(config, String.join("\n",
-        "node: n1",
-        "plugins: {directory: " + plugins + "}",
-        "checks:",
-        "  sensor:",
-        "    type: sensor",
-        "    interval: 200ms",
-        "    verdict: broken",
-        "instances:",
-        "  - name: vip",
-        "    interface: eth0",
-        "    vrid: 61",
-        "    priority: 150",
-        "    advert-interval: 100ms",
-        "    vips: [10.99.0.10/24]",
-        "    track:",
-        "      checks: [{check: sensor, weight: -60}]",
-        ""));
+    Path config = VipdYaml.node("n1").plugins(plugins)
+        .check("sensor", Map.of("type", "sensor", "interval", "200ms", "verdict", "broken"))
+        .instance(VipdYaml.Instance.named("vip").vrid(61).priority(150).advertInterval(Duration.ofMillis(100))
+            .vips("10.99.0.10/24").trackChecks(List.of(Map.of("check", "sensor", "weight", -60))))
+        .writeTo(dir.resolve("vipd.yaml"));
 
     try (Lab lab = Lab.create()) {
       LabHost node = lab.addHost("n1", 11);
