@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a vipd YAML file into a {@link VipdConfig}, or fails with every problem found, each with file,
@@ -175,9 +176,26 @@ public final class ConfigLoader {
         message += " (" + e.getContext() + " at line " + (context.getLine() + 1) + ")";
       }
       throw new ConfigException(List.of(new ConfigProblem(location, "", message)));
+    } catch (ReaderException e) {
+      // a character YAML does not allow (a NUL, most control characters): SnakeYAML gives its index only
+      throw new ConfigException(List.of(new ConfigProblem(at(name, text, e.getPosition()), "",
+          "malformed YAML: character U+%04X is not allowed in YAML".formatted(e.getCodePoint()))));
     } catch (YAMLException e) {
       throw new ConfigException(List.of(new ConfigProblem(new ConfigLocation(name, 0, 0), "", "malformed YAML: " + e.getMessage())));
     }
+  }
+
+  /** Line and column (from 1) of the character at {@code index} of {@code text}. */
+  private static ConfigLocation at(String name, String text, int index) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < Math.min(index, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new ConfigLocation(name, line, index - lineStart + 1);
   }
 
   private static String localHostName() {

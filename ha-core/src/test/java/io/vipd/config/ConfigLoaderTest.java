@@ -272,6 +272,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aCharacterYamlForbidsIsReportedWhereItIs() {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> loader.load("vipd.yaml", "node: n1\ninstances:\n  - name: v\u0000ip\n"));
+
+    assertThat(e.problems()).extracting(ConfigProblem::toString)
+        .containsExactly("vipd.yaml:3:12 malformed YAML: character U+0000 is not allowed in YAML");
+  }
+
+  @Test
   void unreadableOrEmptyFileIsOneProblem(@TempDir Path dir) throws IOException {
     Path missing = dir.resolve("missing.yaml");
     Path empty = Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n");
