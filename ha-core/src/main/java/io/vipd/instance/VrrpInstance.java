@@ -21,6 +21,7 @@ import io.vipd.vrrp.VrrpState;
 import io.vipd.vrrp.VrrpStateMachine;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,10 @@ public final class VrrpInstance {
   private final Tracker tracker;
   /** The checks whose changes this instance reports to its listener; confined to the context. */
   private final Set<String> reportedChecks = new HashSet<>();
+  /** The first results of the tracked checks; filled before {@link #start()}. */
+  private final List<Future<Void>> firstResults = new ArrayList<>();
+  /** Set by {@link #stop()}: a start still waiting for checks never happens. */
+  private boolean stopping;
   private final LongSupplier nanoClock;
   private final DropCounters drops = new DropCounters();
   private final TransitionCounters transitions = new TransitionCounters();
@@ -151,7 +156,7 @@ public final class VrrpInstance {
       }
       transport.start(this::onAdvert)
           .onSuccess(ok -> {
-            apply(new VrrpEvent.Startup());
+            startOnceChecksReported();
             started.complete();
           })
           .onFailure(started::fail);
@@ -159,10 +164,31 @@ public final class VrrpInstance {
     return started.future();
   }
 
+  /**
+   * The state machine starts once every tracked check has reported its first result: until then its
+   * priority is only assumed, and a node whose database is down must not take the VIP on that
+   * assumption, not even for an advert. It waits in INITIALIZE (no adverts, no VIPs); the first call of a
+   * check is bounded by its timeout and start-up grace.
+   */
+  private void startOnceChecksReported() {
+    if (firstResults.isEmpty()) {
+      apply(new VrrpEvent.Startup());
+      return;
+    }
+    log.info("{}: waiting for the first result of {} check(s) before joining the group", spec.name(),
+        firstResults.size());
+    Future.join(firstResults).onComplete(ar -> context.runOnContext(x -> {
+      if (!stopping) {
+        apply(new VrrpEvent.Startup());
+      }
+    }));
+  }
+
   /** Resigns (a master sends priority 0 and removes its addresses) and closes the transport. */
   public Future<Void> stop() {
     Promise<Void> stopped = Promise.promise();
     context.runOnContext(v -> {
+      stopping = true;
       apply(new VrrpEvent.Shutdown());
       cancelTimer();
       announcer.cancel();
@@ -179,6 +205,7 @@ public final class VrrpInstance {
     if (!tracker.attach(runner)) {
       return false;
     }
+    firstResults.add(runner.firstResult());
     if (report) {
       context.runOnContext(v -> reportedChecks.add(runner.name()));
     }

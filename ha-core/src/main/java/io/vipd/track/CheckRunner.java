@@ -53,6 +53,7 @@ public final class CheckRunner {
   private final List<CheckListener> listeners = new CopyOnWriteArrayList<>();
   private final Hysteresis hysteresis;
   private final Duration firstCallGrace;
+  private final Promise<Void> firstResult = Promise.promise();
 
   // confined to scheduleContext
   private long periodicId = -1;
@@ -95,6 +96,14 @@ public final class CheckRunner {
   /** The current stable status (UP until the first result). Safe from any thread. */
   public CheckStatus status() {
     return status;
+  }
+
+  /**
+   * Completes once the first result (a probe's answer, its failure or its timeout) has been recorded and
+   * its listeners called: from then on {@link #status()} is known, not assumed.
+   */
+  public Future<Void> firstResult() {
+    return firstResult.future();
   }
 
   /** The latest raw result, or null before the first. Safe from any thread. */
@@ -204,6 +213,7 @@ public final class CheckRunner {
         }
       }
     });
+    firstResult.tryComplete();
   }
 
   private static String describe(Throwable e) {

@@ -1,8 +1,10 @@
 package io.vipd.daemon;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
+import io.vipd.api.Durations;
 import io.vipd.api.HaEvent;
 import io.vipd.api.HealthCheck;
 import io.vipd.api.HealthCheckFactory;
@@ -22,11 +24,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A test main run inside a namespace by {@link io.vipd.testkit.NamespacedJvm}: a real {@link Daemon} on the
  * configuration file in {@code args[0]}, with two test types besides the built-in transports. A check of type
- * {@code switch} answers whatever the last stdin line {@code set CHECK STATUS} said (UP at first); a notifier
+ * {@code switch} answers whatever the last stdin line {@code set CHECK STATUS} said (its {@code initial} setting
+ * at first, UP by default; its first answer comes after {@code first-delay}, a slow first probe); a notifier
  * of type {@code stdout} prints every event as {@code EVENT <json>}. Prints {@code STARTED} once running;
  * resigns and exits when stdin closes.
  */
@@ -68,9 +72,18 @@ public final class DaemonAgent {
     @Override
     public HealthCheck create(PluginContext context, JsonObject config) {
       String name = context.name();
+      SWITCHES.putIfAbsent(name, CheckStatus.valueOf(config.getString("initial", "UP")));
+      long firstDelay = Durations.parse(config.getString("first-delay", "0")).toMillis();
+      AtomicBoolean first = new AtomicBoolean(true);
       return () -> {
-        CheckStatus status = SWITCHES.getOrDefault(name, CheckStatus.UP);
-        return Future.succeededFuture(new CheckResult(status, "switched " + status, Duration.ZERO, Map.of()));
+        CheckStatus status = SWITCHES.get(name);
+        CheckResult result = new CheckResult(status, "switched " + status, Duration.ZERO, Map.of());
+        if (first.getAndSet(false) && firstDelay > 0) {
+          Promise<CheckResult> later = Promise.promise();
+          context.vertx().setTimer(firstDelay, id -> later.complete(result));
+          return later.future();
+        }
+        return Future.succeededFuture(result);
       };
     }
   }
