@@ -77,7 +77,7 @@ final class DaemonBackend implements ApiBackend {
     return new InstanceStatus(i.name(), i.spec().interfaceName(), settings.vrid(), settings.version(), state,
         settings.priority(), i.effectivePriority(), master, i.faultReason(), inMaintenance.contains(i.name()),
         i.spec().addresses().stream().map(v -> v.cidr()).toList(),
-        VrrpTimers.centis(settings.advertIntervalCentis()), i.advertsSent(), i.advertsReceived(),
+        VrrpTimers.centis(settings.advertIntervalCentis()), i.advertsSent(), i.lateAdverts(), i.advertsReceived(),
         i.drops().snapshot(), i.transportDescription(), i.transportDropCounts(), i.transitions().snapshot());
   }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param vips its virtual addresses as CIDR
  * @param advertInterval the configured advertisement interval
  * @param advertsSent adverts sent since start
+ * @param advertsLate adverts sent more than half an interval late since start
  * @param advertsReceived valid adverts received since start
  * @param drops ignored packets by reason, every reason present (zeros included)
  * @param transport the transport's one-line description
@@ -47,6 +48,7 @@ public record InstanceStatus(
     List<String> vips,
     Duration advertInterval,
     long advertsSent,
+    long advertsLate,
     long advertsReceived,
     Map<DropReason, Long> drops,
     String transport,

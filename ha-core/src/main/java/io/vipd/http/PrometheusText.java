@@ -43,6 +43,8 @@ public final class PrometheusText {
     }
     w.family("vipd_adverts_sent_total", "counter", "VRRP adverts sent.");
     status.instances().forEach(i -> w.sample("vipd_adverts_sent_total", i.advertsSent(), "instance", i.name()));
+    w.family("vipd_adverts_late_total", "counter", "VRRP adverts sent more than half an interval late.");
+    status.instances().forEach(i -> w.sample("vipd_adverts_late_total", i.advertsLate(), "instance", i.name()));
     w.family("vipd_adverts_received_total", "counter", "Valid VRRP adverts received.");
     status.instances().forEach(i ->
         w.sample("vipd_adverts_received_total", i.advertsReceived(), "instance", i.name()));

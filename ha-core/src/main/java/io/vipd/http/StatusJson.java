@@ -58,6 +58,7 @@ public final class StatusJson {
         .put("vips", new JsonArray(i.vips()))
         .put("advert_interval_seconds", seconds(i.advertInterval()))
         .put("adverts_sent", i.advertsSent())
+        .put("adverts_late", i.advertsLate())
         .put("adverts_received", i.advertsReceived())
         .put("drops", drops)
         .put("transport", new JsonObject()

@@ -19,6 +19,7 @@ import io.vipd.vrrp.VrrpEvent;
 import io.vipd.vrrp.VrrpPacket;
 import io.vipd.vrrp.VrrpState;
 import io.vipd.vrrp.VrrpStateMachine;
+import io.vipd.vrrp.VrrpTimers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public final class VrrpInstance {
   private final LongSupplier nanoClock;
   private final DropCounters drops = new DropCounters();
   private final TransitionCounters transitions = new TransitionCounters();
+  private final TimerHealth timerHealth;
   /** Active fault sources ({@code link eth0}, {@code checks}) and their reasons. */
   private final Map<String, String> faults = new LinkedHashMap<>();
   private long timerId = -1;
@@ -90,6 +92,7 @@ public final class VrrpInstance {
     this.listener = listener;
     this.nanoClock = nanoClock;
     this.effectivePriority = spec.settings().priority();
+    this.timerHealth = new TimerHealth(spec.name());
     this.tracker = new Tracker(context, spec.settings().priority(), spec.track().checks(), new TrackingOutput());
   }
 
@@ -129,6 +132,11 @@ public final class VrrpInstance {
 
   public long advertsSent() {
     return advertsSent;
+  }
+
+  /** Adverts sent more than half an interval late (a loaded or paused host). */
+  public long lateAdverts() {
+    return timerHealth.lateAdverts();
   }
 
   public long advertsReceived() {
@@ -420,6 +428,9 @@ public final class VrrpInstance {
       long delayMillis = Math.max(1, (delayNanos + 999_999) / 1_000_000);
       timerId = context.owner().setTimer(delayMillis, id -> {
         timerId = -1;
+        timerHealth.fired(deadline, nanoClock.getAsLong(), machine.state() == VrrpState.MASTER,
+            VrrpTimers.centis(spec.settings().advertIntervalCentis()), VrrpTimers.masterDownInterval(
+                spec.settings().version(), machine.effectivePriority(), spec.settings().advertIntervalCentis()));
         apply(new VrrpEvent.TimerFired());
       });
     });

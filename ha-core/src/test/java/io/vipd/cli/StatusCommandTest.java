@@ -71,7 +71,7 @@ class StatusCommandTest {
 
   private static InstanceStatus instance(String name, VrrpState state, int effective, String master, String fault) {
     return new InstanceStatus(name, "eth0", 51, 3, state, 150, effective, Optional.ofNullable(master),
-        Optional.ofNullable(fault), false, List.of("10.99.0.10/24"), Duration.ofSeconds(1), 1, 1, Map.of(),
+        Optional.ofNullable(fault), false, List.of("10.99.0.10/24"), Duration.ofSeconds(1), 1, 0, 1, Map.of(),
         "multicast", Map.of(), Map.of());
   }
 

@@ -37,6 +37,7 @@ class PrometheusTextTest {
         "vipd_instance_priority{instance=\"vi_1\",kind=\"base\"} 150",
         "vipd_instance_priority{instance=\"vi_1\",kind=\"effective\"} 130",
         "vipd_adverts_sent_total{instance=\"vi_1\"} 42",
+        "vipd_adverts_late_total{instance=\"vi_1\"} 2",
         "vipd_adverts_received_total{instance=\"vi_1\"} 7",
         "vipd_packets_dropped_total{instance=\"vi_1\",reason=\"wrong-vrid\"} 3",
         "vipd_packets_dropped_total{instance=\"vi_1\",reason=\"bad-ttl\"} 0",

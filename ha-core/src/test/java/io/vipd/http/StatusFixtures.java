@@ -15,7 +15,7 @@ final class StatusFixtures {
 
   static InstanceStatus master(String name) {
     return new InstanceStatus(name, "eth0", 51, 3, VrrpState.MASTER, 150, 130, Optional.of("10.99.0.11"),
-        Optional.empty(), false, List.of("10.99.0.10/24"), Duration.ofMillis(1000), 42, 7,
+        Optional.empty(), false, List.of("10.99.0.10/24"), Duration.ofMillis(1000), 42, 2, 7,
         Map.of(DropReason.WRONG_VRID, 3L), "multicast 224.0.0.18 on eth0", Map.of("bad-hmac", 2L),
         Map.of(VrrpState.BACKUP, 1L, VrrpState.MASTER, 1L));
   }

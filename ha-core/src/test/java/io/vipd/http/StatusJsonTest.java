@@ -32,6 +32,7 @@ class StatusJsonTest {
     assertThat(instance.getJsonArray("vips").getList()).containsExactly("10.99.0.10/24");
     assertThat(instance.getDouble("advert_interval_seconds")).isEqualTo(1.0);
     assertThat(instance.getLong("adverts_sent")).isEqualTo(42);
+    assertThat(instance.getLong("adverts_late")).isEqualTo(2);
     assertThat(instance.getLong("adverts_received")).isEqualTo(7);
     assertThat(instance.getJsonObject("drops").getMap()).containsOnlyKeys("wrong-vrid").containsEntry("wrong-vrid", 3L);
     assertThat(instance.getJsonObject("transport").getString("description")).isEqualTo("multicast 224.0.0.18 on eth0");
