@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A test main run inside a namespace by {@link io.vipd.testkit.NamespacedJvm}: a real {@link Daemon} on the
  * configuration file in {@code args[0]}, with two test types besides the built-in transports. A check of type
  * {@code switch} answers whatever the last stdin line {@code set CHECK STATUS} said (its {@code initial} setting
- * at first, UP by default; its first answer comes after {@code first-delay}, a slow first probe); a notifier
+ * at first, UP by default; its first answer comes after {@code first-delay}, a slow first probe; with
+ * {@code flap: 500ms} it answers UP and DOWN in turns of that length from its first answer on, printing {@code PROBE NAME STATUS}); a notifier
  * of type {@code stdout} prints every event as {@code EVENT <json>}. Prints {@code STARTED} once running;
  * resigns and exits when stdin closes.
  */
@@ -75,8 +76,19 @@ public final class DaemonAgent {
       SWITCHES.putIfAbsent(name, CheckStatus.valueOf(config.getString("initial", "UP")));
       long firstDelay = Durations.parse(config.getString("first-delay", "0")).toMillis();
       AtomicBoolean first = new AtomicBoolean(true);
+      long flapMillis = Durations.parse(config.getString("flap", "0")).toMillis();
+      long[] flapStart = {-1};
       return () -> {
-        CheckStatus status = SWITCHES.get(name);
+        long now = System.nanoTime() / 1_000_000;
+        if (flapStart[0] < 0) {
+          flapStart[0] = now; // the first answer is UP: flapping starts from a known status
+        }
+        CheckStatus status = flapMillis > 0
+            ? (((now - flapStart[0]) / flapMillis) % 2 == 0 ? CheckStatus.UP : CheckStatus.DOWN)
+            : SWITCHES.get(name);
+        if (flapMillis > 0) {
+          System.out.println("PROBE " + name + " " + status);
+        }
         CheckResult result = new CheckResult(status, "switched " + status, Duration.ZERO, Map.of());
         if (first.getAndSet(false) && firstDelay > 0) {
           Promise<CheckResult> later = Promise.promise();
