@@ -17,6 +17,7 @@ import io.vipd.notify.NotifierSpec;
 import io.vipd.notify.NotifierStats;
 import io.vipd.testkit.RecordingHttpServer;
 import io.vipd.notify.RetryPolicy;
+import io.vipd.testkit.TestDispatchers;
 import io.vipd.testkit.TestPluginContext;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -34,11 +35,11 @@ class SlackNotifierIT {
 
   private final Vertx vertx = Vertx.vertx();
   private final Events events = new Events();
-  private final List<NotificationDispatcher> dispatchers = new ArrayList<>();
+  private final TestDispatchers dispatchers = new TestDispatchers(vertx, QUICK_RETRIES);
 
   @AfterEach
   void stop() {
-    dispatchers.forEach(d -> d.close(Duration.ZERO).await());
+    dispatchers.close();
     vertx.close().await();
   }
 
@@ -50,14 +51,7 @@ class SlackNotifierIT {
   }
 
   private NotificationDispatcher dispatch(Notifier notifier) {
-    NotificationDispatcher dispatcher =
-        new NotificationDispatcher(
-            vertx,
-            List.of(
-                new NotifierSpec(
-                    "slack-ops", notifier, null, 10, Duration.ofSeconds(10), QUICK_RETRIES)));
-    dispatchers.add(dispatcher);
-    return dispatcher;
+    return dispatchers.dispatch("slack-ops", notifier, 10);
   }
 
   private static NotifierStats stats(NotificationDispatcher dispatcher) {

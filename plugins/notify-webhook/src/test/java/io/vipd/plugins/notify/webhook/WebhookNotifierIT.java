@@ -18,6 +18,7 @@ import io.vipd.notify.NotifierSpec;
 import io.vipd.notify.NotifierStats;
 import io.vipd.testkit.RecordingHttpServer;
 import io.vipd.notify.RetryPolicy;
+import io.vipd.testkit.TestDispatchers;
 import io.vipd.testkit.TestPluginContext;
 import io.vipd.vertx.Contexts;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,11 @@ class WebhookNotifierIT {
 
   private final Vertx vertx = Vertx.vertx();
   private final Events events = new Events();
-  private final List<NotificationDispatcher> dispatchers = new ArrayList<>();
+  private final TestDispatchers dispatchers = new TestDispatchers(vertx, QUICK_RETRIES);
 
   @AfterEach
   void stop() {
-    dispatchers.forEach(d -> d.close(Duration.ZERO).await());
+    dispatchers.close();
     vertx.close().await();
   }
 
@@ -55,14 +56,7 @@ class WebhookNotifierIT {
   }
 
   private NotificationDispatcher dispatch(Notifier notifier, int capacity) {
-    NotificationDispatcher dispatcher =
-        new NotificationDispatcher(
-            vertx,
-            List.of(
-                new NotifierSpec(
-                    "ops-webhook", notifier, null, capacity, Duration.ofSeconds(10), QUICK_RETRIES)));
-    dispatchers.add(dispatcher);
-    return dispatcher;
+    return dispatchers.dispatch("ops-webhook", notifier, capacity);
   }
 
   private static NotifierStats stats(NotificationDispatcher dispatcher) {
