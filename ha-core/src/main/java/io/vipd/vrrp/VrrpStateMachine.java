@@ -38,6 +38,8 @@ import java.util.OptionalLong;
  *       lower address) advertises at once and re-announces its addresses, which heals neighbour caches
  *       after a split brain.
  *   <li>FAULT: entered from any running state; a master resigns with priority 0 first.
+ *   <li>A master yielding to a better one sends one last advert at its own priority, which makes the winner
+ *       re-announce (a healed split brain leaves clients pointing at the loser otherwise).
  *   <li>A master that took over from a live master (one heard within Master_Down_Interval), or that heard
  *       a losing master, announces its addresses once more when that master has been quiet for
  *       {@link #QUIET_ADVERTS} of its own advert intervals: a gratuitous ARP the old master sent before it
@@ -272,8 +274,9 @@ public final class VrrpStateMachine {
 
   /**
    * The only place the state changes: leave the old state, enter the new one, then report it. A
-   * master leaving resigns (priority 0) unless it yields to a better master it heard, then drops its
-   * addresses; entering Master configures the addresses, then follows RFC 5798 section 6.4.2: advert
+   * master leaving resigns (priority 0), or when it yields to a better master it heard sends one last
+   * advert at its own priority (the winner, hearing a losing master, re-announces: keepalived's masters do
+   * the same), then drops its addresses; entering Master configures the addresses, then follows RFC 5798 section 6.4.2: advert
    * first (so a live old master yields before our gratuitous ARPs reach anyone), announce, timer. A
    * master that {@code resigns} into Backup enters it as from Initialize: no master known yet.
    */
@@ -281,9 +284,9 @@ public final class VrrpStateMachine {
     VrrpState from = state;
     boolean yieldsToHeardMaster = from == VrrpState.MASTER && to == VrrpState.BACKUP && !resigns;
     if (from == VrrpState.MASTER) {
-      if (!yieldsToHeardMaster) {
-        out.add(new SendAdvert(0));
-      }
+      // resigning: priority 0. Yielding: one last advert at our priority, so that the winner hears it lost
+      // to us and re-announces; after a healed partition clients may still point at us
+      out.add(new SendAdvert(yieldsToHeardMaster ? priority : 0));
       out.add(new RemoveVips());
     }
     state = to;

@@ -243,8 +243,8 @@ class VrrpStateMachineTest {
 
     List<VrrpAction> actions = d.deliver(AdvertReceived.v3(1, 200, 50, ip(PEER), 255));
 
-    assertThat(actions).containsExactly(
-        new RemoveVips(), new StateChanged(MASTER, BACKUP, "higher-priority advert from 10.0.0.2"));
+    assertThat(actions).as("one last advert at our priority tells the winner to re-announce").containsExactly(
+        new SendAdvert(100), new RemoveVips(), new StateChanged(MASTER, BACKUP, "higher-priority advert from 10.0.0.2"));
     // learned 50 cs: Master_Down_Interval = 150 + 156 * 50 / 256 = 150 + 30 cs
     assertThat(d.untilDeadline()).isEqualTo(ms(1800));
     assertThat(d.machine.currentMaster()).contains(ip(PEER));
@@ -255,7 +255,7 @@ class VrrpStateMachineTest {
     // 10.0.0.200 > 10.0.0.100 as unsigned bytes (0xc8 is negative as a signed byte)
     ManualDriver d = master(VrrpSettings.of(1, 3, 100, ip("10.0.0.100")));
 
-    assertThat(d.deliver(advert(100, "10.0.0.200"))).containsExactly(
+    assertThat(d.deliver(advert(100, "10.0.0.200"))).containsExactly(new SendAdvert(100),
         new RemoveVips(), new StateChanged(MASTER, BACKUP, "equal-priority advert from higher address 10.0.0.200"));
   }
 

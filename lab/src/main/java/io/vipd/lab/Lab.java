@@ -84,7 +84,7 @@ public final class Lab implements AutoCloseable {
     String namespace = prefix + "-" + name;
     String bridgePort = "v" + octet + prefix.substring(2);
     run("ip", "netns", "add", namespace);
-    LabHost host = new LabHost(this, name, namespace, octet);
+    LabHost host = new LabHost(this, name, namespace, octet, bridgePort);
     hosts.put(name, host);
     if (!duplicateAddressDetection) {
       // off before eth0 exists, so its link-local address is usable at once

@@ -14,12 +14,14 @@ public final class LabHost {
   private final String name;
   private final String namespace;
   private final int octet;
+  private final String bridgePort;
 
-  LabHost(Lab lab, String name, String namespace, int octet) {
+  LabHost(Lab lab, String name, String namespace, int octet, String bridgePort) {
     this.lab = lab;
     this.name = name;
     this.namespace = namespace;
     this.octet = octet;
+    this.bridgePort = bridgePort;
   }
 
   public String name() {
@@ -109,6 +111,14 @@ public final class LabHost {
     String line = exec("ip", "neigh", "show", address, "dev", "eth0").trim();
     int at = line.indexOf("lladdr ");
     return at < 0 ? null : line.substring(at + 7, at + 24);
+  }
+
+  /**
+   * Stops (or resumes) the switch forwarding this host's frames, its link staying up: a partition, which
+   * neither side sees as a link fault.
+   */
+  public void setPortForwarding(boolean forwarding) throws IOException {
+    lab.inBridge("bridge", "link", "set", "dev", bridgePort, "state", forwarding ? "3" : "0");
   }
 
   /** Takes {@code eth0} down (or up): to the peers it looks like a dead host or a pulled cable. */
