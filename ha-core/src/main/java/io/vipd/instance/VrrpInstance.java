@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -66,6 +67,8 @@ public final class VrrpInstance {
   /** Active fault sources ({@code link eth0}, {@code checks}) and their reasons. */
   private final Map<String, String> faults = new LinkedHashMap<>();
   private long timerId = -1;
+  /** The deadline the armed timer fires for; meaningful while {@code timerId >= 0}. */
+  private long armedDeadline;
   private volatile VrrpState state = VrrpState.INITIALIZE;
   private volatile int effectivePriority;
   private volatile long advertsSent;
@@ -337,8 +340,10 @@ public final class VrrpInstance {
         received.source(), received.destination(), spec.checksumMode());
     if (decoded instanceof Decoded.Rejected rejected) {
       drops.increment(rejected.reason());
-      log.debug("{}: dropped packet from {}: {} ({})", spec.name(), received.source().getHostAddress(),
-          rejected.reason().label(), rejected.detail());
+      if (log.isDebugEnabled()) { // a flood of garbage must cost a counter, not a formatted address each
+        log.debug("{}: dropped packet from {}: {} ({})", spec.name(), received.source().getHostAddress(),
+            rejected.reason().label(), rejected.detail());
+      }
       return;
     }
     VrrpPacket packet = ((Decoded.Ok) decoded).packet();
@@ -422,8 +427,13 @@ public final class VrrpInstance {
   }
 
   private void armTimer() {
+    OptionalLong next = machine.nextDeadline();
+    if (timerId >= 0 && next.isPresent() && next.getAsLong() == armedDeadline) {
+      return; // most events (every dropped packet of a flood) leave the deadline as it was
+    }
     cancelTimer();
-    machine.nextDeadline().ifPresent(deadline -> {
+    next.ifPresent(deadline -> {
+      armedDeadline = deadline;
       long delayNanos = deadline - nanoClock.getAsLong();
       long delayMillis = Math.max(1, (delayNanos + 999_999) / 1_000_000);
       timerId = context.owner().setTimer(delayMillis, id -> {
