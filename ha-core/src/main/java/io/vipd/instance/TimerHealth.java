@@ -18,6 +18,7 @@ final class TimerHealth {
   private volatile long lateAdverts;
   private long lastLoggedNanos;
   private boolean loggedOnce;
+  private long pauseLoggedFor = Long.MIN_VALUE;
 
   TimerHealth(String instance) {
     this.instance = instance;
@@ -29,16 +30,26 @@ final class TimerHealth {
   }
 
   /**
+   * Whatever the instance handles next (its timer, or an advert queued while it was frozen) finds the
+   * armed timer overdue by more than Master_Down_Interval: this process was paused. Logged once per
+   * deadline.
+   */
+  void handling(long armedDeadlineNanos, long nowNanos, Duration masterDownInterval) {
+    long overdueNanos = nowNanos - armedDeadlineNanos;
+    if (overdueNanos > masterDownInterval.toNanos() && armedDeadlineNanos != pauseLoggedFor) {
+      pauseLoggedFor = armedDeadlineNanos;
+      log.warn("{}: this process was paused for about {} ms, longer than Master_Down_Interval ({} ms): a backup "
+          + "may have taken over meanwhile", instance, overdueNanos / 1_000_000, masterDownInterval.toMillis());
+    }
+  }
+
+  /**
    * The timer due at {@code deadlineNanos} fired at {@code nowNanos}.
    *
    * @param advert whether it fires an advert (the instance is master)
    */
-  void fired(long deadlineNanos, long nowNanos, boolean advert, Duration advertInterval, Duration masterDownInterval) {
+  void fired(long deadlineNanos, long nowNanos, boolean advert, Duration advertInterval) {
     long lateNanos = nowNanos - deadlineNanos;
-    if (lateNanos > masterDownInterval.toNanos()) {
-      log.warn("{}: this process was paused for about {} ms, longer than Master_Down_Interval ({} ms): a backup "
-          + "may have taken over meanwhile", instance, lateNanos / 1_000_000, masterDownInterval.toMillis());
-    }
     if (!advert || lateNanos <= advertInterval.toNanos() / 2) {
       return;
     }

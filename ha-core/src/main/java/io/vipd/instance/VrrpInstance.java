@@ -22,6 +22,7 @@ import io.vipd.vrrp.VrrpStateMachine;
 import io.vipd.vrrp.VrrpTimers;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -352,7 +353,11 @@ public final class VrrpInstance {
   }
 
   private void apply(VrrpEvent event) {
-    List<VrrpAction> actions = machine.handle(event, nanoClock.getAsLong());
+    long now = nanoClock.getAsLong();
+    if (timerId >= 0) {
+      timerHealth.handling(armedDeadline, now, masterDownInterval());
+    }
+    List<VrrpAction> actions = machine.handle(event, now);
     for (VrrpAction action : actions) {
       perform(action);
     }
@@ -438,12 +443,19 @@ public final class VrrpInstance {
       long delayMillis = Math.max(1, (delayNanos + 999_999) / 1_000_000);
       timerId = context.owner().setTimer(delayMillis, id -> {
         timerId = -1;
-        timerHealth.fired(deadline, nanoClock.getAsLong(), machine.state() == VrrpState.MASTER,
-            VrrpTimers.centis(spec.settings().advertIntervalCentis()), VrrpTimers.masterDownInterval(
-                spec.settings().version(), machine.effectivePriority(), spec.settings().advertIntervalCentis()));
+        long now = nanoClock.getAsLong();
+        timerHealth.handling(deadline, now, masterDownInterval());
+        timerHealth.fired(deadline, now, machine.state() == VrrpState.MASTER,
+            VrrpTimers.centis(spec.settings().advertIntervalCentis()));
         apply(new VrrpEvent.TimerFired());
       });
     });
+  }
+
+  /** Our own Master_Down_Interval: how long a backup waits before it takes over from us. */
+  private Duration masterDownInterval() {
+    return VrrpTimers.masterDownInterval(spec.settings().version(), machine.effectivePriority(),
+        spec.settings().advertIntervalCentis());
   }
 
   private void cancelTimer() {

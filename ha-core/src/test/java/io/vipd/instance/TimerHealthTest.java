@@ -13,10 +13,10 @@ class TimerHealthTest {
   @Test
   void advertsLateByMoreThanHalfAnIntervalAreCounted() {
     TimerHealth health = new TimerHealth("vi");
-    health.fired(0, 50 * MS, true, INTERVAL, MDI);
+    health.fired(0, 50 * MS, true, INTERVAL);
     assertThat(health.lateAdverts()).as("50 ms late: on time enough").isZero();
-    health.fired(0, 51 * MS, true, INTERVAL, MDI);
-    health.fired(0, 200 * MS, false, INTERVAL, MDI);
+    health.fired(0, 51 * MS, true, INTERVAL);
+    health.fired(0, 200 * MS, false, INTERVAL);
     assertThat(health.lateAdverts()).as("a backup's timer is no advert").isEqualTo(1);
   }
 }

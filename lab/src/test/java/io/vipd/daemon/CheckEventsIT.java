@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,18 +59,19 @@ class CheckEventsIT {
       LabHost n1 = lab.addHost("n1", 11);
       try (NamespacedJvm daemon = NamespacedJvm.start(n1.namespace(), DaemonAgent.class, config.toString())) {
         List<String> lines = new ArrayList<>();
-        await(daemon, lines, "STARTED"::equals);
-        await(daemon, lines, line -> line.startsWith("EVENT ") && "MASTER".equals(event(line).getString("to")));
+        daemon.awaitLine("STARTED"::equals, PATIENCE, lines);
+        daemon.awaitLine(line -> line.startsWith("EVENT ") && "MASTER".equals(event(line).getString("to")), PATIENCE,
+            lines);
 
         daemon.send("set db DOWN");
-        JsonObject down = event(await(daemon, lines, CheckEventsIT::isCheckEvent));
+        JsonObject down = event(daemon.awaitLine(CheckEventsIT::isCheckEvent, PATIENCE, lines));
         assertThat(down.getString("check_status")).isEqualTo("DOWN");
         assertThat(down.getString("instance")).isEqualTo("web");
         assertThat(down.getInteger("effective_priority")).as("priority after tracking applied DOWN (150 - 30)")
             .isEqualTo(120);
 
         daemon.send("set db UP");
-        JsonObject up = event(await(daemon, lines, CheckEventsIT::isCheckEvent));
+        JsonObject up = event(daemon.awaitLine(CheckEventsIT::isCheckEvent, PATIENCE, lines));
         assertThat(up.getString("check_status")).isEqualTo("UP");
         assertThat(up.getInteger("effective_priority")).as("priority after tracking applied UP").isEqualTo(150);
 
@@ -82,12 +82,6 @@ class CheckEventsIT {
     }
   }
 
-  private static String await(NamespacedJvm daemon, List<String> lines, Predicate<String> wanted) {
-    return daemon.awaitLine(line -> {
-      lines.add(line);
-      return wanted.test(line);
-    }, PATIENCE);
-  }
 
   private static JsonObject event(String line) {
     return new JsonObject(line.substring("EVENT ".length()));

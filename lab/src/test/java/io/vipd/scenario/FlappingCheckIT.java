@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +42,14 @@ class FlappingCheckIT {
       List<String> n1Log = new ArrayList<>();
       NamespacedJvm agent1 = lab.closing(NamespacedJvm.start(n1.namespace(), DaemonAgent.class,
           config("n1", 150, Map.of("flap", "500ms")).toString()));
-      awaitLine(agent1, n1Log, line -> line.contains("flap: BACKUP -> MASTER"));
+      agent1.awaitLine(line -> line.contains("flap: BACKUP -> MASTER"), Duration.ofSeconds(20), n1Log);
       NamespacedJvm agent2 = lab.closing(NamespacedJvm.start(n2.namespace(), DaemonAgent.class,
           config("n2", 100, Map.of()).toString()));
       agent2.awaitLine(line -> line.contains("flap: INITIALIZE -> BACKUP"), Duration.ofSeconds(20));
 
       await().during(WATCH).atMost(WATCH.plusSeconds(5)).until(() -> n1.hasAddress(VIP) && !n2.hasAddress(VIP));
       agent1.send("set nothing UP"); // everything n1 logged until its answer
-      awaitLine(agent1, n1Log, line -> line.startsWith("OK"));
+      agent1.awaitLine(line -> line.startsWith("OK"), Duration.ofSeconds(20), n1Log);
       assertThat(n1Log).as("the check did flap").contains("PROBE db UP", "PROBE db DOWN");
       assertThat(n1Log).as("n1's log").noneMatch(line -> line.contains("check db: "))
           .noneMatch(line -> line.contains("effective priority")).noneMatch(line -> line.contains("MASTER -> "));
@@ -69,10 +68,4 @@ class FlappingCheckIT {
         .writeTo(dir.resolve(node + ".yaml"));
   }
 
-  private static String awaitLine(NamespacedJvm agent, List<String> lines, Predicate<String> wanted) {
-    return agent.awaitLine(line -> {
-      lines.add(line);
-      return wanted.test(line);
-    }, Duration.ofSeconds(20));
-  }
 }

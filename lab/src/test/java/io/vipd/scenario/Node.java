@@ -63,6 +63,17 @@ final class Node {
     return process.stop(timeout);
   }
 
+  /** The process id of the running vipd, for signals. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** The transitions of the current run after the first {@code mark}. */
+  List<TransitionLine> transitionsAfter(int mark) throws IOException {
+    List<TransitionLine> transitions = transitions();
+    return transitions.subList(Math.min(mark, transitions.size()), transitions.size());
+  }
+
   boolean isRunning() {
     return process != null && process.isAlive();
   }

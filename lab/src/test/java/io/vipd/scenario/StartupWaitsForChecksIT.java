@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +43,11 @@ class StartupWaitsForChecksIT {
       List<String> n2Log = new ArrayList<>();
       NamespacedJvm agent2 = lab.closing(NamespacedJvm.start(n2.namespace(), DaemonAgent.class,
           config("n2", 100, "UP").toString()));
-      await(agent2, n2Log, line -> line.contains(INSTANCE + ": BACKUP -> MASTER"));
+      agent2.awaitLine(line -> line.contains(INSTANCE + ": BACKUP -> MASTER"), PATIENCE, n2Log);
 
       NamespacedJvm agent1 = lab.closing(NamespacedJvm.start(n1.namespace(), DaemonAgent.class,
           config("n1", 150, "DOWN").toString()));
-      String joined = await(agent1, n1Log, line -> line.contains(INSTANCE + ": INITIALIZE -> "));
+      String joined = agent1.awaitLine(line -> line.contains(INSTANCE + ": INITIALIZE -> "), PATIENCE, n1Log);
 
       TransitionLine start = TransitionLine.parse(joined).orElseThrow();
       assertThat(start.to()).isEqualTo("BACKUP");
@@ -56,7 +55,7 @@ class StartupWaitsForChecksIT {
       assertThat(n1Log).as("n1 never advertised its assumed 150").noneMatch(line -> line.contains("-> MASTER"))
           .anyMatch(line -> line.contains("waiting for the first result of 1 check(s) before joining the group"));
       agent2.send("set nothing UP"); // any command: everything n2 logged up to its answer is in
-      await(agent2, n2Log, line -> line.startsWith("OK"));
+      agent2.awaitLine(line -> line.startsWith("OK"), PATIENCE, n2Log);
       assertThat(n2Log).as("n2 stayed master").noneMatch(line -> line.contains(INSTANCE + ": MASTER -> "));
     }
   }
@@ -71,10 +70,4 @@ class StartupWaitsForChecksIT {
         .writeTo(dir.resolve(node + ".yaml"));
   }
 
-  private static String await(NamespacedJvm agent, List<String> lines, Predicate<String> wanted) {
-    return agent.awaitLine(line -> {
-      lines.add(line);
-      return wanted.test(line);
-    }, PATIENCE);
-  }
 }

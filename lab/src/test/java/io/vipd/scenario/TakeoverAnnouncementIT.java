@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +59,11 @@ class TakeoverAnnouncementIT {
       // n2 first, then n1 preempts it: n2 then waits as backup with n1's 2 s interval
       NamespacedJvm agent2 = lab.closing(NamespacedJvm.start(n2.namespace(), DaemonAgent.class,
           config("n2", 100, Duration.ofMillis(100), Map.of()).toString()));
-      await(agent2, n2Log, line -> line.contains(INSTANCE + ": BACKUP -> MASTER"));
+      agent2.awaitLine(line -> line.contains(INSTANCE + ": BACKUP -> MASTER"), PATIENCE, n2Log);
       NamespacedJvm agent1 = lab.closing(NamespacedJvm.start(n1.namespace(), DaemonAgent.class,
           config("n1", 150, Duration.ofSeconds(2), Map.of("refresh", "10ms")).toString()));
-      await(agent1, n1Log, line -> line.contains(INSTANCE + ": BACKUP -> MASTER"));
-      await(agent2, n2Log, line -> line.contains(INSTANCE + ": MASTER -> BACKUP"));
+      agent1.awaitLine(line -> line.contains(INSTANCE + ": BACKUP -> MASTER"), PATIENCE, n1Log);
+      agent2.awaitLine(line -> line.contains(INSTANCE + ": MASTER -> BACKUP"), PATIENCE, n2Log);
       assertThat(client.exec("ping", "-c", "1", "-W", "2", VIP)).contains("1 received");
       assertThat(client.neighbourMac(VIP)).isEqualTo(n1Mac);
 
@@ -86,8 +85,8 @@ class TakeoverAnnouncementIT {
           .as("tcpdump is capturing").isTrue();
 
       agent1.send("set db DOWN"); // 150 - 100 = 50 < 100: n2 preempts after its Skew_Time
-      String takeover = await(agent2, n2Log, line -> line.contains(INSTANCE + ": BACKUP -> MASTER"));
-      String yielded = await(agent1, n1Log, line -> line.contains(INSTANCE + ": MASTER -> BACKUP"));
+      String takeover = agent2.awaitLine(line -> line.contains(INSTANCE + ": BACKUP -> MASTER"), PATIENCE, n2Log);
+      String yielded = agent1.awaitLine(line -> line.contains(INSTANCE + ": MASTER -> BACKUP"), PATIENCE, n1Log);
       LocalTime takeoverAt = TransitionLine.parse(takeover).orElseThrow().at();
       LocalTime yieldedAt = TransitionLine.parse(yielded).orElseThrow().at();
       assertThat(TransitionLine.elapsed(takeoverAt, yieldedAt)).as("n1 announced for a while after the takeover")
@@ -122,12 +121,6 @@ class TakeoverAnnouncementIT {
         .writeTo(dir.resolve(node + ".yaml"));
   }
 
-  private static String await(NamespacedJvm agent, List<String> lines, Predicate<String> wanted) {
-    return agent.awaitLine(line -> {
-      lines.add(line);
-      return wanted.test(line);
-    }, PATIENCE);
-  }
 
   /** One ARP frame the client saw for the VIP: when, and from which MAC. */
   private record Frame(LocalTime at, String sourceMac) {

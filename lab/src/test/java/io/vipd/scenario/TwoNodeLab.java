@@ -62,6 +62,11 @@ final class TwoNodeLab implements AutoCloseable {
     return client;
   }
 
+  /** Runs a command inside the switch's namespace (nftables rules on the bridge, say). */
+  String inBridge(String... command) throws IOException {
+    return lab.inBridge(command);
+  }
+
   /**
    * Starts both nodes at once (their JVMs start in parallel). For an IPv6 VIP the nodes' link-local
    * addresses, which VRRPv3 adverts come from, are first made tentative for 3 s (duplicate address

@@ -104,6 +104,14 @@ public final class NamespacedJvm implements AutoCloseable {
     }
   }
 
+  /** Like {@link #awaitLine(Predicate, Duration)}, adding every line it reads (the wanted one too) to {@code read}. */
+  public String awaitLine(Predicate<String> wanted, Duration timeout, List<String> read) {
+    return awaitLine(line -> {
+      read.add(line);
+      return wanted.test(line);
+    }, timeout);
+  }
+
   /** Lines received but not yet consumed by {@link #awaitLine}, without waiting. */
   public List<String> drain() {
     List<String> drained = new ArrayList<>();
