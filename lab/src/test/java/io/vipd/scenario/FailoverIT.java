@@ -29,8 +29,18 @@ class FailoverIT extends TwoNodeScenario {
   @ParameterizedTest(name = "{0}")
   @MethodSource("timings")
   void gracefulStopHandsOverInSkewTime(Timing t) throws Exception {
-    startPair(t, master(t, VIP4 + "/24"), backup(t, VIP4 + "/24"));
-    clientReachesVipAt(VIP4, n1);
+    gracefulStopHandsOver(t, VIP4, VIP4 + "/24");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vipd.scenario.Timing#ipv6")
+  void ipv6GracefulStopHandsOverInSkewTime(Timing t) throws Exception {
+    gracefulStopHandsOver(t, VIP6, VIP6 + "/64");
+  }
+
+  private void gracefulStopHandsOver(Timing t, String vip, String cidr) throws Exception {
+    startPair(t, master(t, cidr), backup(t, cidr));
+    clientReachesVipAt(vip, n1);
 
     int mark = n2.mark();
     long before = System.nanoTime();
@@ -38,23 +48,33 @@ class FailoverIT extends TwoNodeScenario {
     Duration stopTook = Duration.ofNanos(System.nanoTime() - before);
 
     assertThat(exit).as("exit code of SIGTERM'd vipd after %s ms%n%s", stopTook.toMillis(), lab.logs()).isZero();
-    assertThat(n1.hasAddress(VIP4)).as(lab::logs).isFalse();
+    assertThat(n1.hasAddress(vip)).as(lab::logs).isFalse();
     TransitionLine resigned = n1.lastTransition().orElseThrow();
     assertThat(resigned.to()).as(lab::logs).isEqualTo("STOPPED");
     TransitionLine takeover = lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
-    assertThat(takeover.reason()).as(lab::logs).startsWith("priority-0 advert from " + n1.host().ipv4());
+    assertThat(takeover.reason()).as(lab::logs).startsWith("priority-0 advert from " + advertSource(n1, vip));
     assertThat(takeover.after(resigned.at())).as(lab::logs).isLessThan(t.handoverBound(BACKUP_PRIORITY));
     lab.note(t + " SIGTERM to exit " + stopTook.toMillis() + " ms, takeover " + takeover.after(resigned.at()).toMillis()
         + " ms after the resignation (Skew_Time " + t.skewTime(BACKUP_PRIORITY).toMillis() + " ms)");
-    assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
-    clientFollowsVipTo(VIP4, n2);
+    assertThat(n2.hasAddress(vip)).as(lab::logs).isTrue();
+    clientFollowsVipTo(vip, n2);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("timings")
   void masterLinkDownGoesToFaultAndBackupTakesOver(Timing t) throws Exception {
-    startPair(t, master(t, VIP4 + "/24"), backup(t, VIP4 + "/24"));
-    clientReachesVipAt(VIP4, n1);
+    masterLinkDownAndBack(t, VIP4, VIP4 + "/24");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.vipd.scenario.Timing#ipv6")
+  void ipv6MasterLinkDownGoesToFaultAndBackupTakesOver(Timing t) throws Exception {
+    masterLinkDownAndBack(t, VIP6, VIP6 + "/64");
+  }
+
+  private void masterLinkDownAndBack(Timing t, String vip, String cidr) throws Exception {
+    startPair(t, master(t, cidr), backup(t, cidr));
+    clientReachesVipAt(vip, n1);
     int n1Mark = n1.mark();
     int n2Mark = n2.mark();
 
@@ -62,11 +82,11 @@ class FailoverIT extends TwoNodeScenario {
 
     TransitionLine fault = lab.awaitTransitionInto(n1, "FAULT", n1Mark, Duration.ofSeconds(2));
     assertThat(fault.reason()).as(lab::logs).contains("link eth0 down");
-    assertThat(n1.hasAddress(VIP4)).as(lab::logs).isFalse();
+    assertThat(n1.hasAddress(vip)).as(lab::logs).isFalse();
     TransitionLine takeover = lab.awaitTransitionInto(n2, "MASTER", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(takeover.reason()).as(lab::logs).isEqualTo("master-down timer expired");
-    assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
-    clientFollowsVipTo(VIP4, n2);
+    assertThat(n2.hasAddress(vip)).as(lab::logs).isTrue();
+    clientFollowsVipTo(vip, n2);
 
     n1Mark = n1.mark();
     n1.host().setLink(true);
@@ -74,10 +94,10 @@ class FailoverIT extends TwoNodeScenario {
     TransitionLine recovered = lab.awaitTransitionInto(n1, "BACKUP", n1Mark, Duration.ofSeconds(2));
     assertThat(recovered.reason()).as(lab::logs).isEqualTo("fault cleared");
     TransitionLine preempted = lab.awaitTransitionInto(n1, "MASTER", n1Mark, t.failoverDeadline(MASTER_PRIORITY));
-    assertThat(preempted.reason()).as(lab::logs).startsWith("preempting lower-priority master " + n2.host().ipv4());
-    lab.awaitTrue("only n1 holds " + VIP4, t.failoverDeadline(BACKUP_PRIORITY),
-        () -> n1.hasAddress(VIP4) && !n2.hasAddress(VIP4));
-    clientFollowsVipTo(VIP4, n1);
+    assertThat(preempted.reason()).as(lab::logs).startsWith("preempting lower-priority master " + advertSource(n2, vip));
+    lab.awaitTrue("only n1 holds " + vip, t.failoverDeadline(BACKUP_PRIORITY),
+        () -> n1.hasAddress(vip) && !n2.hasAddress(vip));
+    clientFollowsVipTo(vip, n1);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -119,4 +139,9 @@ class FailoverIT extends TwoNodeScenario {
 
   /** Log stamps are truncated to the millisecond and taken a moment after the event they report. */
   private static final Duration CLOCK_MARGIN = Duration.ofMillis(10);
+
+  /** Where a node's adverts come from: its IPv4 address, or its link-local address for an IPv6 VIP. */
+  private static String advertSource(Node node, String vip) throws Exception {
+    return vip.contains(":") ? node.host().linkLocal().getHostAddress() : node.host().ipv4();
+  }
 }
