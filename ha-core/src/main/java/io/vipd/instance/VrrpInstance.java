@@ -354,7 +354,7 @@ public final class VrrpInstance {
 
   private void apply(VrrpEvent event) {
     long now = nanoClock.getAsLong();
-    if (timerId >= 0) {
+    if (timerId >= 0 && now - armedDeadline > 0) { // only an overdue timer can mean a pause
       timerHealth.handling(armedDeadline, now, masterDownInterval());
     }
     List<VrrpAction> actions = machine.handle(event, now);

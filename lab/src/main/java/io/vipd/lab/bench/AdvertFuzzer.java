@@ -14,7 +14,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -95,7 +97,7 @@ public final class AdvertFuzzer {
       } catch (RuntimeException e) {
         exceptions++;
         if (findings.size() < 5) {
-          findings.add(e + " on " + java.util.HexFormat.of().formatHex(packet) + " ttl " + ttl);
+          findings.add(e + " on " + HexFormat.of().formatHex(packet) + " ttl " + ttl);
         }
       }
     }
@@ -133,10 +135,10 @@ public final class AdvertFuzzer {
           out[bit / 8] ^= (byte) (1 << (bit % 8));
         }
       }
-      case 1 -> out = java.util.Arrays.copyOf(out, random.nextInt(out.length)); // truncate
+      case 1 -> out = Arrays.copyOf(out, random.nextInt(out.length)); // truncate
       case 2 -> { // extend with garbage
         int extra = 1 + random.nextInt(64);
-        byte[] longer = java.util.Arrays.copyOf(out, out.length + extra);
+        byte[] longer = Arrays.copyOf(out, out.length + extra);
         for (int i = out.length; i < longer.length; i++) {
           longer[i] = (byte) random.nextInt(256);
         }

@@ -13,7 +13,6 @@ import io.vipd.api.PluginConfigException;
 import io.vipd.testkit.CapturedLogs;
 import io.vipd.testkit.Events;
 import io.vipd.notify.NotificationDispatcher;
-import io.vipd.notify.NotifierSpec;
 import io.vipd.notify.NotifierStats;
 import io.vipd.testkit.RecordingHttpServer;
 import io.vipd.notify.RetryPolicy;
