@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs the daemon. SIGTERM/SIGINT: resign (priority-0 adverts), remove the VIPs, exit 0. "
-        + "SIGHUP keeps it running (no live reload yet); SIGUSR1 logs each instance's state.",
+        + "SIGHUP reloads the file (a diff: what did not change keeps running); SIGUSR1 logs each instance's state.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or SIGINT",

@@ -12,8 +12,9 @@ import sun.misc.Signal;
  *
  * <ul>
  *   <li>TERM, INT: resign (priority-0 adverts, VIPs removed) and exit 0;
- *   <li>HUP: what keepalived users send to reload. Until vipd reloads live, it logs that the running
- *       configuration stays, and keeps running: ending the master here would move the VIP for nothing;
+ *   <li>HUP: reload (what keepalived users send, and systemd's ExecReload): the file is read again and the
+ *       difference applied on a thread of its own; a refused file is logged with every problem and changes
+ *       nothing;
  *   <li>USR1: logs every instance's state and priority (keepalived dumps its data on USR1);
  *   <li>the others whose default action would end the process at once (USR2, ALRM, PWR, ...): logged
  *       and ignored.
@@ -33,11 +34,19 @@ final class Signals {
   static void install(Daemon daemon, Runnable stop) {
     handle("TERM", signal -> new Thread(stop, "vipd-stop").start());
     handle("INT", signal -> new Thread(stop, "vipd-stop").start());
-    handle("HUP", signal -> LOG.warn("SIGHUP: live reload is not available in this version; the running "
-        + "configuration stays (restart vipd to apply a changed file)"));
+    handle("HUP", signal -> new Thread(() -> reload(daemon), "vipd-reload").start());
     handle("USR1", signal -> logState(daemon));
     for (String name : IGNORED) {
       handle(name, signal -> LOG.warn("SIG{} ignored: vipd stops on SIGTERM or SIGINT", name));
+    }
+  }
+
+  private static void reload(Daemon daemon) {
+    LOG.info("SIGHUP: reloading {}", daemon.config().source());
+    try {
+      daemon.reload(false);
+    } catch (RuntimeException e) {
+      LOG.error("reload failed", e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.vipd.daemon;
 import io.vertx.core.Future;
 import io.vipd.api.CheckResult;
 import io.vipd.config.CheckConfig;
+import io.vipd.config.ReloadOutcome;
 import io.vipd.http.ApiBackend;
 import io.vipd.http.CheckState;
 import io.vipd.http.DaemonStatus;
@@ -66,6 +67,11 @@ final class DaemonBackend implements ApiBackend {
   @Override
   public Future<Boolean> failover(String name) {
     return find(name).orElseThrow().handOver();
+  }
+
+  @Override
+  public Future<ReloadOutcome> reload(boolean dryRun) {
+    return daemon.reloadInBackground(dryRun);
   }
 
   private InstanceStatus instance(VrrpInstance i) {

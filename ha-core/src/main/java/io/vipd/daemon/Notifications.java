@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns state and check changes into {@link HaEvent}s and routes them: an instance's state changes go
@@ -34,27 +35,56 @@ import java.util.Map;
  * numbered and queued under one lock, so each notifier receives them in sequence order.
  */
 final class Notifications implements InstanceListener {
+  private final Vertx vertx;
+  /** Numbers events; also the lock under which dispatchers are used and replaced. */
   private final HaEventFactory events;
   private final Map<String, NotificationDispatcher> dispatchers = new LinkedHashMap<>();
 
   Notifications(VipdConfig config, Vertx vertx, Map<String, Notifier> notifiers) {
+    this.vertx = vertx;
     this.events = new HaEventFactory(config.node(), Clock.systemUTC());
-    for (Map.Entry<String, Notifier> entry : notifiers.entrySet()) {
-      NotifierConfig notifierConfig = config.notifiers().get(entry.getKey());
-      NotifierConfig.Delivery delivery = notifierConfig.delivery();
-      NotifierSpec spec = new NotifierSpec(entry.getKey(), entry.getValue(), notifierConfig.events().orElse(null),
-          delivery.queueCapacity(), delivery.sendTimeout(), new RetryPolicy(delivery.maxAttempts(),
-              delivery.initialDelay(), delivery.maxDelay(), delivery.maxRetryAfter()));
-      dispatchers.put(entry.getKey(), new NotificationDispatcher(vertx, List.of(spec)));
+    notifiers.forEach((name, notifier) -> dispatchers.put(name, dispatcher(config.notifiers().get(name), notifier)));
+  }
+
+  /**
+   * A reload: the notifiers named in {@code kept} go on with their queues and counters (their fresh copies in
+   * {@code created} are closed unused); every other running one is closed after delivering what it has
+   * queued, within {@code deadline}; the rest of {@code created} starts.
+   */
+  Future<Void> reload(VipdConfig next, Map<String, Notifier> created, Set<String> kept, Duration deadline) {
+    List<Future<Void>> closed = new ArrayList<>();
+    synchronized (events) {
+      for (var running : List.copyOf(dispatchers.entrySet())) {
+        if (!kept.contains(running.getKey())) {
+          dispatchers.remove(running.getKey());
+          closed.add(running.getValue().close(deadline));
+        }
+      }
+      created.forEach((name, notifier) -> {
+        if (kept.contains(name) && dispatchers.containsKey(name)) {
+          closed.add(notifier.close());
+        } else {
+          dispatchers.put(name, dispatcher(next.notifiers().get(name), notifier));
+        }
+      });
     }
+    return Future.join(closed).mapEmpty();
+  }
+
+  private NotificationDispatcher dispatcher(NotifierConfig config, Notifier notifier) {
+    NotifierConfig.Delivery delivery = config.delivery();
+    NotifierSpec spec = new NotifierSpec(config.name(), notifier, config.events().orElse(null),
+        delivery.queueCapacity(), delivery.sendTimeout(), new RetryPolicy(delivery.maxAttempts(),
+            delivery.initialDelay(), delivery.maxDelay(), delivery.maxRetryAfter()));
+    return new NotificationDispatcher(vertx, List.of(spec));
   }
 
   @Override
   public void stateChanged(VrrpInstance instance, StateChanged change) {
-    List<String> targets = instance.spec().notifiers().isEmpty()
-        ? List.copyOf(dispatchers.keySet())
-        : instance.spec().notifiers();
     synchronized (events) {
+      List<String> targets = instance.spec().notifiers().isEmpty()
+          ? List.copyOf(dispatchers.keySet())
+          : instance.spec().notifiers();
       HaEvent event = events.stateChange(facts(instance), change.from().haState(), change.to().haState(),
           change.reason());
       targets.forEach(name -> publish(name, event));
@@ -73,14 +103,18 @@ final class Notifications implements InstanceListener {
 
   List<NotifierStats> stats() {
     List<NotifierStats> stats = new ArrayList<>();
-    dispatchers.values().forEach(d -> stats.addAll(d.stats()));
+    synchronized (events) {
+      dispatchers.values().forEach(d -> stats.addAll(d.stats()));
+    }
     return stats;
   }
 
   /** Delivers what is queued until {@code deadline}, then closes every notifier. */
   Future<Void> close(Duration deadline) {
     List<Future<Void>> closed = new ArrayList<>();
-    dispatchers.values().forEach(d -> closed.add(d.close(deadline)));
+    synchronized (events) {
+      dispatchers.values().forEach(d -> closed.add(d.close(deadline)));
+    }
     return Future.join(closed).mapEmpty();
   }
 

@@ -1,6 +1,7 @@
 package io.vipd.http;
 
 import io.vertx.core.Future;
+import io.vipd.config.ReloadOutcome;
 
 /** What the HTTP API reads and controls; the daemon implements it (daemon/DaemonBackend), tests use their own. */
 public interface ApiBackend {
@@ -16,4 +17,10 @@ public interface ApiBackend {
 
   /** Hands the instance's mastership to a backup; completes with false when it was not master. */
   Future<Boolean> failover(String instance);
+
+  /**
+   * Re-reads the daemon's configuration file and applies the difference, or with {@code dryRun} only plans
+   * it; never fails for a bad file (the outcome lists the problems).
+   */
+  Future<ReloadOutcome> reload(boolean dryRun);
 }

@@ -6,9 +6,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vipd.config.ApiConfig;
+import io.vipd.config.ReloadOutcome;
+import io.vipd.config.Secret;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: {@link PrometheusText};
  *   <li>{@code POST /maintenance?instance=NAME&enabled=true|false}: FAULT with reason {@code maintenance}
  *       (the instance gives up its VIPs) or back;
- *   <li>{@code POST /failover?instance=NAME}: a master hands over to a backup (409 when not master).
+ *   <li>{@code POST /failover?instance=NAME}: a master hands over to a backup (409 when not master);
+ *   <li>{@code POST /reload[?dry-run=true]}: re-reads the daemon's configuration file and applies the
+ *       difference, or only plans it; 422 with every problem when the file is refused.
  * </ul>
  * POSTs need {@code Authorization: Bearer <token>}: 403 when no token is configured, 401 when it is
  * missing or wrong. Errors are JSON {@code {"error": "..."}}. Neither the token nor the header is logged.
@@ -29,12 +35,14 @@ public final class ApiServer {
   private static final String JSON = "application/json; charset=utf-8";
   private static final Map<String, HttpMethod> ROUTES = Map.of(
       "/status", HttpMethod.GET, "/metrics", HttpMethod.GET,
-      "/maintenance", HttpMethod.POST, "/failover", HttpMethod.POST);
+      "/maintenance", HttpMethod.POST, "/failover", HttpMethod.POST, "/reload", HttpMethod.POST);
 
   private final HttpServer server;
+  private final Endpoints endpoints;
 
-  private ApiServer(HttpServer server) {
+  private ApiServer(HttpServer server, Endpoints endpoints) {
     this.server = server;
+    this.endpoints = endpoints;
   }
 
   /** Listens on {@code config}'s address; fails when it cannot bind. */
@@ -43,8 +51,13 @@ public final class ApiServer {
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(endpoints::handle)
         .listen()
-        .map(ApiServer::new)
+        .map(server -> new ApiServer(server, endpoints))
         .onSuccess(api -> log.info("API listening on {}", address(config.host(), api.port())));
+  }
+
+  /** From now on control requests need {@code token} (a reload rotated it); none: they are refused. */
+  public void useToken(Optional<Secret> token) {
+    endpoints.token = new BearerToken(token);
   }
 
   /** The port it listens on (useful when configured with 0). */
@@ -68,7 +81,14 @@ public final class ApiServer {
         + ". Another process may use that port: change api.listen, or remove api: to run without the API";
   }
 
-  private record Endpoints(ApiBackend backend, BearerToken token) {
+  private static final class Endpoints {
+    private final ApiBackend backend;
+    private volatile BearerToken token;
+
+    Endpoints(ApiBackend backend, BearerToken token) {
+      this.backend = backend;
+      this.token = token;
+    }
 
     void handle(HttpServerRequest request) {
       String path = request.path();
@@ -105,6 +125,10 @@ public final class ApiServer {
       if (verdict == BearerToken.Verdict.REJECTED) {
         request.response().putHeader("WWW-Authenticate", "Bearer realm=\"vipd\"");
         error(request, 401, "missing or wrong bearer token (Authorization: Bearer <api.token>)");
+        return;
+      }
+      if (path.equals("/reload")) {
+        reload(request);
         return;
       }
       String instance = request.getParam("instance");
@@ -151,6 +175,25 @@ public final class ApiServer {
         } else {
           error(request, 409, "instance " + instance + " is not MASTER here, so there is nothing to hand over");
         }
+      });
+    }
+
+    private void reload(HttpServerRequest request) {
+      boolean dryRun = "true".equals(request.getParam("dry-run"));
+      log.info("API: reload{} requested by {}", dryRun ? " (dry run)" : "", request.remoteAddress());
+      backend.reload(dryRun).onComplete(ar -> {
+        if (ar.failed()) {
+          error(request, 500, "reload failed: " + ar.cause());
+          return;
+        }
+        ReloadOutcome outcome = ar.result();
+        JsonObject body = new JsonObject().put("file", outcome.file()).put("applied", outcome.applied())
+            .put("dry_run", dryRun).put("plan", new JsonArray(outcome.plan()))
+            .put("problems", new JsonArray(outcome.problems()));
+        if (outcome.refused()) {
+          body.put("error", "the configuration was refused; the running one stays");
+        }
+        json(request, outcome.refused() ? 422 : 200, body);
       });
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,14 @@ final class AnnounceScheduler {
    */
   static final Duration AFTER_LOCKTIME = Duration.ofMillis(1100);
 
-  private final InstanceSpec spec;
+  /** The instance's current spec: a reload may change its addresses and schedule. */
+  private final Supplier<InstanceSpec> spec;
   private final Announcer announcer;
   private final Context context;
   private final BooleanSupplier isMaster;
   private final List<Long> timers = new ArrayList<>();
 
-  AnnounceScheduler(InstanceSpec spec, Announcer announcer, Context context, BooleanSupplier isMaster) {
+  AnnounceScheduler(Supplier<InstanceSpec> spec, Announcer announcer, Context context, BooleanSupplier isMaster) {
     this.spec = spec;
     this.announcer = announcer;
     this.context = context;
@@ -42,7 +44,7 @@ final class AnnounceScheduler {
   /** One round now, then the rest of the schedule; replaces a schedule in progress. */
   void announceNow() {
     cancel();
-    AnnounceSchedule schedule = spec.announce();
+    AnnounceSchedule schedule = spec.get().announce();
     sendRound();
     burst(Duration.ZERO, schedule.count() - 1, schedule.interval(), true);
     Duration burstEnd = schedule.interval().multipliedBy(Math.max(schedule.count() - 1, 0));
@@ -81,13 +83,14 @@ final class AnnounceScheduler {
 
   private void sendRound() {
     if (!isMaster.getAsBoolean()) {
-      log.debug("{}: not master any more: announcement round skipped", spec.name());
+      log.debug("{}: not master any more: announcement round skipped", spec.get().name());
       return;
     }
+    InstanceSpec current = spec.get();
     try {
-      announcer.announce(spec.addresses());
+      announcer.announce(current.addresses());
     } catch (IOException | RuntimeException e) {
-      log.warn("{}: announcing {} failed: {}", spec.name(), spec.addresses(), e.getMessage());
+      log.warn("{}: announcing {} failed: {}", current.name(), current.addresses(), e.getMessage());
     }
   }
 }

@@ -8,7 +8,9 @@ import io.vipd.api.CheckStatus;
 import io.vipd.api.ReceivedAdvert;
 import io.vipd.config.VipConfig;
 import io.vipd.net.NetworkEvent;
+import io.vipd.api.CheckResult;
 import io.vipd.track.CheckRunner;
+import io.vipd.track.EffectivePriority;
 import io.vipd.track.TrackListener;
 import io.vipd.track.Tracker;
 import io.vipd.vrrp.Decoded;
@@ -47,16 +49,18 @@ public final class VrrpInstance {
   public static final String HAND_OVER_REASON = "handed over on request";
   private static final String CHECKS_FAULT = "checks";
 
-  private final InstanceSpec spec;
+  /** Replaced by {@link #reload}, on the context; read from any thread. */
+  private volatile InstanceSpec spec;
   private final VrrpStateMachine machine;
-  private final AdvertTransport transport;
+  private volatile AdvertTransport transport;
   private final AddressControl addressControl;
   private final AnnounceScheduler announcer;
   private final Context context;
   private final InstanceListener listener;
-  private final Tracker tracker;
+  /** Confined to the context once started; a reload replaces it. */
+  private Tracker tracker;
   /** The checks whose changes this instance reports to its listener; confined to the context. */
-  private final Set<String> reportedChecks = new HashSet<>();
+  private Set<String> reportedChecks = new HashSet<>();
   /** The first results of the tracked checks; filled before {@link #start()}. */
   private final List<Future<Void>> firstResults = new ArrayList<>();
   /** Set by {@link #stop()}: a start still waiting for checks never happens. */
@@ -91,7 +95,7 @@ public final class VrrpInstance {
     this.machine = new VrrpStateMachine(spec.settings());
     this.transport = transport;
     this.addressControl = addressControl;
-    this.announcer = new AnnounceScheduler(spec, announcer, context, () -> machine.state() == VrrpState.MASTER);
+    this.announcer = new AnnounceScheduler(this::spec, announcer, context, () -> machine.state() == VrrpState.MASTER);
     this.context = context;
     this.listener = listener;
     this.nanoClock = nanoClock;
@@ -255,6 +259,83 @@ public final class VrrpInstance {
       done.complete(true);
     });
     return done.future();
+  }
+
+  /**
+   * Applies a reload in place: the state, the VIPs held and the advert timer stay. A changed VIP list is
+   * applied to the interface by a master (and announced); {@code nextTransport}, when not null, replaces the
+   * transport once it has started (adverts go on through the old one until then); the tracker is rebuilt
+   * over {@code runners} (a kept check hands over its known status, a new one counts as UP until its first
+   * result), and {@code reported} are the checks whose changes this instance reports from now on. The VRID,
+   * version, interface and address family must not change (the daemon replaces such an instance instead).
+   */
+  public Future<Void> reload(InstanceSpec next, AdvertTransport nextTransport, List<CheckRunner> runners,
+      Set<String> reported) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      InstanceSpec before = spec;
+      spec = next;
+      reportedChecks = new HashSet<>(reported);
+      retrack(runners);
+      EffectivePriority tracked = tracker.current();
+      if (!next.settings().equals(before.settings())) {
+        apply(new VrrpEvent.Reconfigured(next.settings(), tracked.priority()));
+      } else {
+        changePriority(tracked.priority());
+      }
+      if (tracked.fault()) {
+        raise(CHECKS_FAULT, tracked.faultReason());
+      } else {
+        clear(CHECKS_FAULT);
+      }
+      if (state == VrrpState.MASTER && !next.addresses().equals(before.addresses())) {
+        moveAddresses(before.addresses(), next.addresses());
+      }
+      if (nextTransport == null) {
+        done.complete();
+      } else {
+        swapTransport(nextTransport, done);
+      }
+    });
+    return done.future();
+  }
+
+  private void retrack(List<CheckRunner> runners) {
+    tracker.detach();
+    tracker = new Tracker(context, spec.settings().priority(), spec.track().checks(), new TrackingOutput());
+    for (CheckRunner runner : runners) {
+      if (tracker.attach(runner) && runner.hasReported()) {
+        CheckResult last = runner.lastResult();
+        tracker.seed(runner.name(), runner.status(), last == null ? "" : last.message());
+      }
+    }
+  }
+
+  private void moveAddresses(List<VipConfig> before, List<VipConfig> after) {
+    List<VipConfig> gone = before.stream().filter(a -> !after.contains(a)).toList();
+    List<VipConfig> added = after.stream().filter(a -> !before.contains(a)).toList();
+    if (!gone.isEmpty()) {
+      withAddresses("remove", () -> addressControl.remove(gone));
+    }
+    if (!added.isEmpty()) {
+      withAddresses("add", () -> addressControl.add(added));
+      announcer.announceNow();
+    }
+  }
+
+  private void swapTransport(AdvertTransport next, Promise<Void> done) {
+    next.start(this::onAdvert).onComplete(ar -> context.runOnContext(v -> {
+      if (ar.failed()) {
+        log.error("{}: the reloaded transport ({}) did not start, keeping {}: {}", spec.name(), next.describe(),
+            transport.describe(), ar.cause().getMessage());
+        done.fail(ar.cause());
+        return;
+      }
+      AdvertTransport old = transport;
+      transport = next;
+      log.info("{}: adverts now go over {} (was {})", spec.name(), next.describe(), old.describe());
+      old.stop().onComplete(x -> done.complete());
+    }));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.vipd.plugin;
 import io.vipd.api.HealthCheckFactory;
 import io.vipd.api.NotifierFactory;
 import io.vipd.api.TransportFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +33,15 @@ public final class PluginHost implements AutoCloseable {
   private final ExtensionRegistry<HealthCheckFactory> checks;
   private final ExtensionRegistry<NotifierFactory> notifiers;
   private final ExtensionRegistry<TransportFactory> transports;
+  private final BuiltIns builtIns;
+  /** The jars it was loaded from, to tell whether a rescan finds anything new. */
+  private final List<JarStamp> jars;
 
   private PluginHost(PluginManager manager, List<LoadedPlugin> plugins, ExtensionRegistry<HealthCheckFactory> checks,
-      ExtensionRegistry<NotifierFactory> notifiers, ExtensionRegistry<TransportFactory> transports) {
+      ExtensionRegistry<NotifierFactory> notifiers, ExtensionRegistry<TransportFactory> transports,
+      BuiltIns builtIns, List<JarStamp> jars) {
+    this.builtIns = builtIns;
+    this.jars = List.copyOf(jars);
     this.manager = manager;
     this.plugins = List.copyOf(plugins);
     this.checks = checks;
@@ -69,7 +76,7 @@ public final class PluginHost implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new PluginLoadException(problems);
     }
-    return new PluginHost(null, List.of(), checks, notifiers, transports);
+    return new PluginHost(null, List.of(), checks, notifiers, transports, builtIns, List.of());
   }
 
   /** Loads {@code directory} after checking it with {@link PluginDirectoryGuard#forCurrentUser()}. */
@@ -121,7 +128,7 @@ public final class PluginHost implements AutoCloseable {
       throw new PluginLoadException(problems);
     }
     loaded.forEach(p -> LOG.debug("loaded plugin {} {} from {}: {}", p.id(), p.version(), p.jar(), p.types()));
-    return new PluginHost(manager, loaded, checks, notifiers, transports);
+    return new PluginHost(manager, loaded, checks, notifiers, transports, builtIns, JarStamp.of(jars));
   }
 
   private static void registerBuiltIns(BuiltIns builtIns, ExtensionRegistry<HealthCheckFactory> checks,
@@ -181,6 +188,38 @@ public final class PluginHost implements AutoCloseable {
       manager.unloadPlugins();
     } catch (RuntimeException e) {
       LOG.warn("unloading plugins failed", e);
+    }
+  }
+
+  /**
+   * A reload's look at {@code directory}: this host when it holds the same jars (names, sizes, modification
+   * times) as when this host was loaded, else a new host over it with the same built-ins (a jar dropped in
+   * since start-up can then be named). This host stays open either way: what it created may still run.
+   *
+   * @throws PluginLoadException as {@link #load} does
+   */
+  public PluginHost rescan(Path directory) {
+    boolean exists = Files.exists(directory);
+    List<JarStamp> now = exists ? JarStamp.of(PluginDirectoryGuard.forCurrentUser().verify(directory)) : List.of();
+    if (now.equals(jars)) {
+      return this;
+    }
+    return exists ? load(directory, builtIns) : builtInsOnly(builtIns);
+  }
+
+  /** One plugin jar as a rescan compares it. */
+  private record JarStamp(Path jar, long size, long modifiedMillis) {
+    static List<JarStamp> of(List<Path> jars) {
+      List<JarStamp> stamps = new ArrayList<>();
+      for (Path jar : jars) {
+        try {
+          stamps.add(new JarStamp(jar.toAbsolutePath().normalize(), Files.size(jar),
+              Files.getLastModifiedTime(jar).toMillis()));
+        } catch (IOException e) {
+          stamps.add(new JarStamp(jar.toAbsolutePath().normalize(), -1, -1)); // a load reports the problem
+        }
+      }
+      return stamps;
     }
   }
 

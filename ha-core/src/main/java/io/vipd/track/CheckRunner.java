@@ -93,6 +93,15 @@ public final class CheckRunner {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  public void removeListener(CheckListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Whether the first result is in, so that {@link #status()} is known rather than assumed. */
+  public boolean hasReported() {
+    return firstResult.future().succeeded();
+  }
+
   /** The current stable status (UP until the first result). Safe from any thread. */
   public CheckStatus status() {
     return status;
@@ -127,6 +136,7 @@ public final class CheckRunner {
     Promise<Void> done = Promise.promise();
     scheduleContext.runOnContext(v -> {
       stopped = true;
+      firstResult.tryFail("check " + name + " stopped before its first result"); // nobody waits for it forever
       if (periodicId >= 0) {
         vertx.cancelTimer(periodicId);
       }

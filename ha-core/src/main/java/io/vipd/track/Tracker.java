@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vipd.api.CheckResult;
 import io.vipd.api.CheckStatus;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class Tracker {
   private final TrackListener listener;
   private final Map<String, CheckStatus> statuses = new HashMap<>();
   private final Map<String, String> messages = new HashMap<>();
+  /** The runners this tracker listens to, and its listener on each (for {@link #detach()}). */
+  private final Map<CheckRunner, CheckListener> attached = new LinkedHashMap<>();
   private EffectivePriority current;
 
   /**
@@ -42,8 +45,32 @@ public final class Tracker {
     if (tracked.stream().noneMatch(t -> t.name().equals(runner.name()))) {
       return false;
     }
-    runner.addListener(this::onCheckChanged);
+    CheckListener listener = this::onCheckChanged;
+    runner.addListener(listener);
+    synchronized (attached) {
+      attached.put(runner, listener);
+    }
     return true;
+  }
+
+  /** Stops listening to every runner: a reload replaced this tracker. */
+  public void detach() {
+    synchronized (attached) {
+      attached.forEach(CheckRunner::removeListener);
+      attached.clear();
+    }
+  }
+
+  /**
+   * Takes a check's known status without reporting it as a change: a reload hands a kept check's status to
+   * the instance's new tracker. Call on the tracker's context.
+   */
+  public void seed(String name, CheckStatus status, String message) {
+    if (tracked.stream().anyMatch(t -> t.name().equals(name))) {
+      statuses.put(name, status);
+      messages.put(name, message);
+      current = EffectivePriority.fold(basePriority, tracked, statuses, messages);
+    }
   }
 
   /** Takes a stable status change from any thread; applied on the tracker's context. */

@@ -139,4 +139,21 @@ public sealed interface VrrpEvent {
       Objects.requireNonNull(reason, "reason");
     }
   }
+
+  /**
+   * A reload changed this virtual router's settings in place (priority, interval, preemption,
+   * authentication; never its VRID or version) and tracking gives {@code effectivePriority}. The state
+   * stays; a master advertises the new settings at once, a backup uses them from its next timer reset.
+   *
+   * @param settings the new settings, with the same VRID and version
+   * @param effectivePriority 1..255
+   */
+  record Reconfigured(VrrpSettings settings, int effectivePriority) implements VrrpEvent {
+    public Reconfigured {
+      Objects.requireNonNull(settings, "settings");
+      if (effectivePriority < 1 || effectivePriority > 255) {
+        throw new IllegalArgumentException("effective priority must be 1..255, got " + effectivePriority);
+      }
+    }
+  }
 }

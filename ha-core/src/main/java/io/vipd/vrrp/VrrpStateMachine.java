@@ -57,7 +57,7 @@ public final class VrrpStateMachine {
   /** How many of our advert intervals another master must stay silent before the re-announce. */
   static final int QUIET_ADVERTS = 2;
 
-  private final VrrpSettings settings;
+  private VrrpSettings settings;
   private VrrpState state = VrrpState.INITIALIZE;
   private int priority;
   /** Master_Adver_Interval (RFC 5798 section 6.1), in centiseconds. */
@@ -111,6 +111,8 @@ public final class VrrpStateMachine {
       if (state == VrrpState.MASTER) {
         changeState(VrrpState.BACKUP, handOver.reason(), true, nowNanos, out);
       }
+    } else if (event instanceof VrrpEvent.Reconfigured reconfigured) {
+      onReconfigured(reconfigured, nowNanos, out);
     } else if (event instanceof VrrpEvent.FaultCleared) {
       faultReason = null;
       if (state == VrrpState.FAULT) {
@@ -181,6 +183,22 @@ public final class VrrpStateMachine {
     } else if (state == VrrpState.BACKUP) {
       // RFC 5798 section 6.4.2: Master_Down_Timer fired
       changeState(VrrpState.MASTER, takeoverReason, now, out);
+    }
+  }
+
+  private void onReconfigured(VrrpEvent.Reconfigured reconfigured, long now, List<VrrpAction> out) {
+    VrrpSettings next = reconfigured.settings();
+    if (next.vrid() != settings.vrid() || next.version() != settings.version()) {
+      throw new IllegalArgumentException("a reload cannot change the VRID or version of a running instance");
+    }
+    settings = next;
+    priority = reconfigured.effectivePriority();
+    if (state == VrrpState.MASTER) {
+      masterAdverIntervalCentis = settings.advertIntervalCentis();
+      out.add(new SendAdvert(priority));
+      armAdverTimer(now);
+    } else if (state == VrrpState.BACKUP && settings.version() == 2) {
+      masterAdverIntervalCentis = settings.advertIntervalCentis(); // v2 backups time out on their own interval
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vipd.config.ApiConfig;
+import io.vipd.config.ReloadOutcome;
 import io.vipd.http.ApiBackend;
 import io.vipd.http.ApiServer;
 import io.vipd.http.CheckState;
@@ -63,6 +64,11 @@ class StatusCommandTest {
       @Override
       public Future<Boolean> failover(String instance) {
         return Future.succeededFuture(false);
+      }
+
+      @Override
+      public Future<ReloadOutcome> reload(boolean dryRun) {
+        return Future.failedFuture("not in this test");
       }
     };
     return ApiServer.start(vertx, new ApiConfig("127.0.0.1", 0, Optional.empty()), backend)

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vipd.config.ApiConfig;
+import io.vipd.config.ReloadOutcome;
 import io.vipd.config.Secret;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +33,10 @@ class ApiServerTest {
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
-  private void start(Optional<Secret> token) throws Exception {
-    port = ApiServer.start(vertx, new ApiConfig("127.0.0.1", 0, token), backend).await(5, TimeUnit.SECONDS).port();
+  private ApiServer start(Optional<Secret> token) throws Exception {
+    ApiServer server = ApiServer.start(vertx, new ApiConfig("127.0.0.1", 0, token), backend).await(5, TimeUnit.SECONDS);
+    port = server.port();
+    return server;
   }
 
   private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
@@ -140,5 +144,50 @@ class ApiServerTest {
               .contains("in use")
               .contains("api.listen"));
     }
+  }
+
+  @Test
+  void reloadAnswersThePlanAndDryRunIsPassedOn() throws Exception {
+    start(Optional.of(new Secret(TOKEN)));
+    HttpResponse<String> applied = send("POST", "/reload", "Bearer " + TOKEN);
+    HttpResponse<String> planned = send("POST", "/reload?dry-run=true", "Bearer " + TOKEN);
+
+    assertThat(applied.statusCode()).isEqualTo(200);
+    JsonObject body = new JsonObject(applied.body());
+    assertThat(body.getBoolean("applied")).isTrue();
+    assertThat(body.getJsonArray("plan").getList()).containsExactly("instance web: unchanged");
+    assertThat(planned.statusCode()).isEqualTo(200);
+    assertThat(backend.requests).containsExactly("reload", "reload dry-run");
+  }
+
+  @Test
+  void aRefusedReloadIsUnprocessableWithEveryProblem() throws Exception {
+    start(Optional.of(new Secret(TOKEN)));
+    backend.reloadOutcome = ReloadOutcome.refused("/etc/vipd/vipd.yaml",
+        List.of("/etc/vipd/vipd.yaml:3:5 instances.web.priority: must be 1..255", "node: cannot change"));
+    HttpResponse<String> response = send("POST", "/reload", "Bearer " + TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getBoolean("applied")).isFalse();
+    assertThat(body.getJsonArray("problems").getList()).hasSize(2);
+  }
+
+  @Test
+  void reloadNeedsTheToken() throws Exception {
+    start(Optional.of(new Secret(TOKEN)));
+
+    assertThat(send("POST", "/reload", null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/reload", "Bearer " + TOKEN).statusCode()).isEqualTo(405);
+    assertThat(backend.requests).isEmpty();
+  }
+
+  @Test
+  void aRotatedTokenTakesEffectAtOnce() throws Exception {
+    ApiServer server = start(Optional.of(new Secret(TOKEN)));
+    server.useToken(Optional.of(new Secret("rotated")));
+
+    assertThat(send("POST", "/failover?instance=vi_1", "Bearer " + TOKEN).statusCode()).isEqualTo(401);
+    assertThat(send("POST", "/failover?instance=vi_1", "Bearer rotated").statusCode()).isEqualTo(200);
   }
 }

@@ -1,6 +1,7 @@
 package io.vipd.http;
 
 import io.vertx.core.Future;
+import io.vipd.config.ReloadOutcome;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,5 +29,15 @@ final class FakeBackend implements ApiBackend {
   public Future<Boolean> failover(String instance) {
     requests.add("failover " + instance);
     return Future.succeededFuture(master);
+  }
+
+  /** What {@link #reload} answers. */
+  ReloadOutcome reloadOutcome = new ReloadOutcome("/etc/vipd/vipd.yaml", true, List.of("instance web: unchanged"),
+      List.of());
+
+  @Override
+  public Future<ReloadOutcome> reload(boolean dryRun) {
+    requests.add("reload" + (dryRun ? " dry-run" : ""));
+    return Future.succeededFuture(reloadOutcome);
   }
 }

@@ -33,7 +33,7 @@ class AnnounceSchedulerTest {
   private AnnounceScheduler scheduler(AnnounceSchedule schedule, RecordingAddresses announcer, Context context) {
     InstanceSpec spec = new InstanceSpec("vip", "eth0", VrrpSettings.of(51, 3, 100, InMemorySegment.address("10.99.0.11")),
         List.of(VIP), ChecksumMode.PSEUDO_HEADER, schedule, TrackConfig.NONE, List.of());
-    return new AnnounceScheduler(spec, announcer, context, master::get);
+    return new AnnounceScheduler(() -> spec, announcer, context, master::get);
   }
 
   @Test
