@@ -22,7 +22,7 @@ import sun.misc.Signal;
  * QUIT stays the JVM's thread dump; ABRT and TRAP stay what crash dumps and debuggers expect; STOP/TSTP
  * pause it (its backup takes over, as when a host freezes). KILL cannot be caught.
  */
-final class Signals {
+public final class Signals {
   private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
   /** Signals that would end the process without a word; those the JVM reserves are skipped. */
   private static final List<String> IGNORED =
@@ -31,7 +31,7 @@ final class Signals {
   private Signals() {}
 
   /** Installs the handlers; {@code stop} resigns and ends the process (run once, on its own thread). */
-  static void install(Daemon daemon, Runnable stop) {
+  public static void install(Daemon daemon, Runnable stop) {
     handle("TERM", signal -> new Thread(stop, "vipd-stop").start());
     handle("INT", signal -> new Thread(stop, "vipd-stop").start());
     handle("HUP", signal -> new Thread(() -> reload(daemon), "vipd-reload").start());

@@ -53,22 +53,39 @@ final class Notifications implements InstanceListener {
    */
   Future<Void> reload(VipdConfig next, Map<String, Notifier> created, Set<String> kept, Duration deadline) {
     List<Future<Void>> closed = new ArrayList<>();
+    // built outside the lock: a dispatcher deploys a Vert.x context, which needs the event loops that
+    // instances publish from while holding it
+    Map<String, NotificationDispatcher> started = new LinkedHashMap<>();
+    Set<String> running;
     synchronized (events) {
-      for (var running : List.copyOf(dispatchers.entrySet())) {
-        if (!kept.contains(running.getKey())) {
-          dispatchers.remove(running.getKey());
-          closed.add(running.getValue().close(deadline));
+      running = Set.copyOf(dispatchers.keySet());
+    }
+    created.forEach((name, notifier) -> {
+      if (kept.contains(name) && running.contains(name)) {
+        closed.add(closeUnused(notifier));
+      } else {
+        started.put(name, dispatcher(next.notifiers().get(name), notifier));
+      }
+    });
+    List<NotificationDispatcher> retired = new ArrayList<>();
+    synchronized (events) {
+      for (String name : List.copyOf(dispatchers.keySet())) {
+        if (!kept.contains(name)) {
+          retired.add(dispatchers.remove(name));
         }
       }
-      created.forEach((name, notifier) -> {
-        if (kept.contains(name) && dispatchers.containsKey(name)) {
-          closed.add(notifier.close());
-        } else {
-          dispatchers.put(name, dispatcher(next.notifiers().get(name), notifier));
-        }
-      });
+      dispatchers.putAll(started);
     }
+    retired.forEach(d -> closed.add(d.close(deadline)));
     return Future.join(closed).mapEmpty();
+  }
+
+  private static Future<Void> closeUnused(Notifier notifier) {
+    try {
+      return notifier.close();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private NotificationDispatcher dispatcher(NotifierConfig config, Notifier notifier) {

@@ -11,6 +11,7 @@ import io.vipd.api.HealthCheckFactory;
 import io.vipd.api.Notifier;
 import io.vipd.api.NotifierFactory;
 import io.vipd.api.PluginContext;
+import io.vipd.cli.Signals;
 import io.vipd.config.ConfigLoader;
 import io.vipd.config.VipdConfig;
 import io.vipd.plugin.BuiltIns;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * at first, UP by default; its first answer comes after {@code first-delay}, a slow first probe; with
  * {@code flap: 500ms} it answers UP and DOWN in turns of that length from its first answer on, printing {@code PROBE NAME STATUS}); a notifier
  * of type {@code stdout} prints every event as {@code EVENT <json>}. Prints {@code STARTED} once running;
- * resigns and exits when stdin closes.
+ * resigns and exits when stdin closes. Signals do what they do to {@code vipd run} (HUP reloads the file).
  */
 public final class DaemonAgent {
   private static final Map<String, CheckStatus> SWITCHES = new ConcurrentHashMap<>();
@@ -47,6 +48,10 @@ public final class DaemonAgent {
         Daemon.BUILT_INS.transports());
     try (PluginHost plugins = PluginHost.loadIfPresent(Path.of(args[0] + ".no-plugins"), builtIns)) {
       Daemon daemon = Daemon.start(config, plugins, value -> value);
+      Signals.install(daemon, () -> {
+        daemon.stop(Duration.ofSeconds(1));
+        Runtime.getRuntime().halt(0);
+      });
       System.out.println("STARTED");
       try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {

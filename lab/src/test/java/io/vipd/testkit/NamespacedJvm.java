@@ -67,6 +67,11 @@ public final class NamespacedJvm implements AutoCloseable {
     }
   }
 
+  /** The child's process id (ip netns exec becomes the JVM), for signals. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Writes one command line to the child's stdin. */
   public void send(String line) {
     stdin.println(line);
