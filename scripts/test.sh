@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . scripts/lib/ensure-packages.sh
+# adduser and systemd: DebianPackageIT installs the built .deb (it depends on adduser) and runs
+# systemd-analyze verify on its unit; systemd need not be running.
 ensure_packages openjdk-17-jdk-headless maven iproute2 iputils-ping libpcap0.8 tcpdump \
-  keepalived mariadb-server mariadb-client nftables procps
+  keepalived mariadb-server mariadb-client nftables procps adduser systemd
 
 exec mvn -B -ntp verify "$@"

@@ -2,10 +2,14 @@ package io.vipd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The assembled distribution under test ({@code dist/target/vipd-VERSION/vipd-VERSION}). */
+/** The assembled distribution under test ({@code dist/target/vipd-VERSION/vipd-VERSION}) and its .deb. */
 public final class Distribution {
   private Distribution() {}
 
@@ -28,5 +32,19 @@ public final class Distribution {
 
   public static boolean hasPlugin(String id) {
     return Files.exists(plugins().resolve(id + ".jar"));
+  }
+
+  /** {@code dist/target/vipd_VERSION_all.deb}, the one Debian package the dist module built. */
+  public static Path debianPackage() {
+    String property = System.getProperty("vipd.packages");
+    assertThat(property).as("system property vipd.packages (set by e2e/pom.xml)").isNotNull();
+    try (Stream<Path> files = Files.list(Path.of(property))) {
+      List<Path> debs = files.filter(f -> f.getFileName().toString().matches("vipd_.+_all\\.deb")).toList();
+      assertThat(debs).as("one vipd_*_all.deb in %s (built by the dist module; several: mvn clean)", property)
+          .hasSize(1);
+      return debs.get(0).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

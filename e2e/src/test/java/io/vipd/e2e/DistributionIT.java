@@ -2,12 +2,14 @@ package io.vipd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.vipd.testkit.HostCommand;
+import io.vipd.testkit.HostCommand.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +21,10 @@ class DistributionIT {
       "SLACK_WEBHOOK_URL", "https://hooks.slack.invalid/services/T0/B0/x",
       "VIPD_WEBHOOK_SECRET", "0123456789abcdef0123456789abcdef");
 
-  private record Result(int exit, String output) {}
-
-  private static Result vipd(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder();
-    builder.command().add(Distribution.launcher().toString());
-    builder.command().addAll(List.of(args));
-    builder.environment().putAll(env);
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("vipd %s finished", List.of(args)).isTrue();
-    return new Result(process.exitValue(), output);
+  private static Result vipd(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(Distribution.launcher().toString()));
+    command.addAll(List.of(args));
+    return HostCommand.run(Duration.ofSeconds(60), env, command);
   }
 
   @Test
@@ -51,8 +45,8 @@ class DistributionIT {
   }
 
   @Test
-  void exampleConfigsValidateWithTheShippedPlugins() throws Exception {
-    for (String example : List.of("example.yaml", "example-web.yaml")) {
+  void shippedConfigsValidateWithTheShippedPlugins() throws Exception {
+    for (String example : List.of("example.yaml", "example-web.yaml", "vipd.yaml")) {
       Path file = Distribution.home().resolve("config").resolve(example);
       Result result = vipd(EXAMPLE_SECRETS, "validate", "--plugins", Distribution.plugins().toString(), file.toString());
       assertThat(result.exit()).as(result.output()).isZero();
