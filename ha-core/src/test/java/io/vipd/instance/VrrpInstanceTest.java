@@ -174,6 +174,52 @@ class VrrpInstanceTest {
   }
 
   @Test
+  void aReloadKeepsTheMastersStateAndAppliesItsNewVipList() {
+    Node only = node("10.99.0.11", 150);
+    only.instance().start().await();
+    await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().state() == VrrpState.MASTER);
+    transitions.clear();
+    VipConfig second = new VipConfig(InMemorySegment.address("10.99.0.20"), 24, java.util.Optional.empty());
+    InstanceSpec before = only.instance().spec();
+    InstanceSpec after = new InstanceSpec(before.name(), before.interfaceName(), before.settings().withPriority(160),
+        List.of(second), before.checksumMode(), before.announce(), before.track(), before.notifiers());
+
+    only.instance().reload(after, null, List.of(), java.util.Set.of()).await();
+
+    assertThat(only.instance().state()).isEqualTo(VrrpState.MASTER);
+    assertThat(only.instance().effectivePriority()).isEqualTo(160);
+    assertThat(only.addresses().configured).containsExactly(second);
+    assertThat(only.addresses().announced).contains(second);
+    assertThat(transitions).isEmpty();
+  }
+
+  @Test
+  void aKeptCheckKeepsItsStatusAndANewOneCountsAsUpUntilItsFirstResult() {
+    AtomicReference<CheckStatus> mysql = new AtomicReference<>(CheckStatus.DOWN);
+    TrackConfig track = new TrackConfig(List.of(), List.of(TrackedCheck.weighted("mysql", -30)));
+    Node only = node("10.99.0.11", 150, track);
+    CheckRunner old = runner("mysql", mysql);
+    only.instance().track(old, false);
+    only.instance().start().await();
+    old.start();
+    await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().effectivePriority() == 120);
+
+    only.instance().reload(only.instance().spec(), null, List.of(old), java.util.Set.of()).await();
+    assertThat(only.instance().effectivePriority()).as("a kept check's status is kept").isEqualTo(120);
+
+    CheckRunner changed = runner("mysql", mysql);
+    only.instance().reload(only.instance().spec(), null, List.of(changed), java.util.Set.of()).await();
+    assertThat(only.instance().effectivePriority()).as("assumed UP before its first result").isEqualTo(150);
+    mysql.set(CheckStatus.UP);
+    await().atMost(Duration.ofSeconds(1)).until(() -> old.status() == CheckStatus.UP);
+    mysql.set(CheckStatus.DOWN);
+    await().atMost(Duration.ofSeconds(1)).until(() -> old.status() == CheckStatus.DOWN);
+    assertThat(only.instance().effectivePriority()).as("the replaced runner is not heard any more").isEqualTo(150);
+    changed.start();
+    await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().effectivePriority() == 120);
+  }
+
+  @Test
   void handOverIsOneTransitionToBackup() {
     // equal priorities: whoever is master keeps it, so the hand-over is not undone by preemption
     Node first = node("10.99.0.11", 100);
