@@ -194,6 +194,25 @@ class VrrpInstanceTest {
   }
 
   @Test
+  void aReloadedTransportTakesOverFromTheOldOne() {
+    Node high = node("10.99.0.11", 150);
+    Node low = node("10.99.0.12", 100);
+    high.instance().start().await();
+    low.instance().start().await();
+    await().atMost(Duration.ofSeconds(3)).until(() -> high.instance().state() == VrrpState.MASTER);
+    InMemorySegment.Port old = (InMemorySegment.Port) portOf(high);
+    InMemorySegment.Port next = segment.attach("10.99.0.11");
+
+    high.instance().reload(high.instance().spec(), next, List.of(), java.util.Set.of()).await();
+    old.linkUp = false; // only the new transport can reach the backup now
+    long heard = low.instance().advertsReceived();
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> low.instance().advertsReceived() > heard + 5);
+    assertThat(low.instance().state()).isEqualTo(VrrpState.BACKUP);
+    assertThat(high.instance().transportDescription()).isEqualTo(next.describe());
+  }
+
+  @Test
   void aKeptCheckKeepsItsStatusAndANewOneCountsAsUpUntilItsFirstResult() {
     AtomicReference<CheckStatus> mysql = new AtomicReference<>(CheckStatus.DOWN);
     TrackConfig track = new TrackConfig(List.of(), List.of(TrackedCheck.weighted("mysql", -30)));
