@@ -31,6 +31,7 @@ import io.vipd.vertx.Contexts;
 import io.vipd.vrrp.VrrpConstants;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class Daemon {
   private final List<NeighbourAnnouncer> announcers = new ArrayList<>();
   private final List<CheckRunner> runners = new ArrayList<>();
   private Notifications notifications;
+  private MaintenanceState maintenance;
   private NetlinkMonitor monitor;
   private ApiServer api;
 
@@ -146,6 +148,15 @@ public final class Daemon {
       instances.add(instance(b));
     }
     runners.forEach(this::connect);
+    restoreMaintenance();
+  }
+
+  /** Before any instance starts, so that one drained before a restart never sends an advert as master. */
+  private void restoreMaintenance() {
+    Path directory = StateDirectory.locate(config.stateDirectory(), System::getenv);
+    maintenance = MaintenanceState.load(directory, instances.stream().map(VrrpInstance::name).toList());
+    instances.stream().filter(i -> maintenance.contains(i.name()))
+        .forEach(i -> i.raiseFault(MaintenanceState.FAULT, maintenance.startReason()));
   }
 
   private VrrpInstance instance(Built b) {
@@ -196,7 +207,7 @@ public final class Daemon {
     }
     ApiConfig apiConfig = config.api().get();
     try {
-      api = ApiServer.start(vertx, apiConfig, new DaemonBackend(this)).await(10, TimeUnit.SECONDS);
+      api = ApiServer.start(vertx, apiConfig, new DaemonBackend(this, maintenance, vertx)).await(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new StartupException(ApiServer.bindFailure(apiConfig, e));
     }

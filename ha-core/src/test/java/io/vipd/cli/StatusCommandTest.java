@@ -58,7 +58,9 @@ class StatusCommandTest {
       }
 
       @Override
-      public void setMaintenance(String instance, boolean enabled) {}
+      public Future<Boolean> setMaintenance(String instance, boolean enabled) {
+        return Future.succeededFuture(true);
+      }
 
       @Override
       public Future<Boolean> failover(String instance) {
