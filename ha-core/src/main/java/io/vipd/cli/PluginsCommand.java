@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
-    description = "Lists the plugins in the plugin directory (id, version, jar) and the types each provides.")
+    description = {
+      "Lists the plugins and the types they provide.",
+      "Each plugin of the plugin directory with its id, version and jar, and its check, notifier and"
+          + " transport types."
+    })
 public final class PluginsCommand implements Callable<Integer> {
 
   @Option(names = "--dir", paramLabel = "DIR", description = "plugin directory (default: $vipd.home/plugins)")

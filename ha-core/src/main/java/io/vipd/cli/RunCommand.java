@@ -24,8 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the daemon. SIGTERM/SIGINT: resign (priority-0 adverts), remove the VIPs, exit 0. "
-        + "SIGHUP reloads the file (a diff: what did not change keeps running); SIGUSR1 logs each instance's state.",
+    description = {
+      "Runs the daemon (instances, checks, notifiers, API).",
+      "SIGTERM/SIGINT: resign (priority-0 adverts), remove the VIPs, exit 0. SIGHUP keeps it running (no live"
+          + " reload yet); SIGUSR1 logs each instance's state. Instances put in maintenance before a restart"
+          + " start in maintenance (the state directory: state-directory, else $STATE_DIRECTORY, else"
+          + " /var/lib/vipd)."
+    },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or SIGINT",

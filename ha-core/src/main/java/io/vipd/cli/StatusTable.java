@@ -15,8 +15,12 @@ final class StatusTable {
         .append(", up ").append(uptime(status.getDouble("uptime_seconds", 0.0))).append('\n');
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"INSTANCE", "STATE", "PRIORITY", "VIPS", "MASTER"});
+    List<String> inMaintenance = new ArrayList<>();
     for (Object item : status.getJsonArray("instances", new JsonArray())) {
       JsonObject i = (JsonObject) item;
+      if (i.getBoolean("maintenance", false)) {
+        inMaintenance.add(i.getString("name"));
+      }
       JsonObject priority = i.getJsonObject("priority");
       int base = priority.getInteger("base");
       int effective = priority.getInteger("effective");
@@ -32,6 +36,10 @@ final class StatusTable {
           master(i)});
     }
     table(out, rows);
+    if (!inMaintenance.isEmpty()) {
+      out.append("in maintenance: ").append(String.join(", ", inMaintenance))
+          .append(" (kept across restarts; `vipd maintenance INSTANCE off` ends it)\n");
+    }
     JsonArray checks = status.getJsonArray("checks", new JsonArray());
     if (!checks.isEmpty()) {
       List<String[]> checkRows = new ArrayList<>();

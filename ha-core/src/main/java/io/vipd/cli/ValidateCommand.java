@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Checks a configuration file; prints every problem as FILE:LINE:COLUMN PATH: MESSAGE.",
+    description = {
+      "Checks a configuration file, listing every problem.",
+      "Each problem is printed as FILE:LINE:COLUMN PATH: MESSAGE; plugin settings are checked by the plugins."
+    },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:the file is valid", "2:the file has problems (listed on stderr)"})
 public final class ValidateCommand implements Callable<Integer> {

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * here; plugin-owned keys are passed through for the plugin host to validate.
  */
 public final class ConfigLoader {
-  static final Set<String> KEYS = Set.of("node", "plugins", "api", "checks", "notifiers", "instances");
+  static final Set<String> KEYS = Set.of("node", "plugins", "state-directory", "api", "checks", "notifiers", "instances");
 
   private final Function<String, String> environment;
   private final Supplier<String> hostName;
@@ -93,6 +93,7 @@ public final class ConfigLoader {
     top.rejectUnknownKeys(KEYS);
     String node = top.string("node", null);
     Path plugins = pluginsDirectory(reader, top.value("plugins"), top.path("plugins"));
+    Optional<Path> stateDirectory = Optional.ofNullable(top.get("state-directory", null, reader::absolutePath));
     Optional<ApiConfig> api = Optional.ofNullable(api(reader, top.value("api"), top.path("api")));
     ChecksReader checksReader = new ChecksReader(reader);
     Map<String, CheckConfig> checks = checksReader.read(top.value("checks"), "checks");
@@ -116,6 +117,7 @@ public final class ConfigLoader {
         reader.locate(top.node()).file(),
         node == null ? hostName.get() : node,
         plugins,
+        stateDirectory,
         api,
         checks,
         notifiers,

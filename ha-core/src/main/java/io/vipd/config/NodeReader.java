@@ -3,6 +3,8 @@ package io.vipd.config;
 import io.vipd.api.IpLiterals;
 import io.vipd.api.Durations;
 import java.net.InetAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +179,24 @@ final class NodeReader {
       problem(node, path, "must be an IP address, got `" + text.shown() + "`");
       return null;
     }
+  }
+
+  /** An absolute file system path. */
+  Path absolutePath(Node node, String path) {
+    Text text = text(node, path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Path file = Path.of(text.value().trim());
+      if (file.isAbsolute()) {
+        return file;
+      }
+    } catch (InvalidPathException e) {
+      // reported below
+    }
+    problem(node, path, "must be an absolute path (`/var/lib/vipd`), got `" + text.shown() + "`");
+    return null;
   }
 
   /** The items of a list, or null after a problem. */

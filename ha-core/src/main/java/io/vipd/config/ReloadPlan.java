@@ -61,6 +61,9 @@ public record ReloadPlan(
       refusals.add("node: '" + running.node() + "' -> '" + next.node() + "' cannot change on reload; restart vipd"
           + " to rename the node");
     }
+    if (!running.stateDirectory().equals(next.stateDirectory())) {
+      refusals.add("state-directory: it is read at start-up; restart vipd to move it");
+    }
     List<String> daemon = new ArrayList<>();
     compare(daemon, "api", running.api().map(ReloadPlan::listen), next.api().map(ReloadPlan::listen),
         a -> a.orElse("off"));

@@ -77,7 +77,15 @@ public final class Secrets implements SecretResolver {
   }
 
   private String readFile(String name) {
-    Path file = baseDirectory.resolve(name);
+    return readFile(baseDirectory.resolve(name));
+  }
+
+  /**
+   * A secret file's contents without one trailing newline, as {@code ${file:...}} reads it.
+   *
+   * @throws IllegalArgumentException naming the file, never its contents
+   */
+  public static String readFile(Path file) {
     try {
       String contents = Files.readString(file, StandardCharsets.UTF_8);
       if (contents.endsWith("\r\n")) {

@@ -78,9 +78,11 @@ public final class Daemon {
   /** Immutable, in configuration order; a reload swaps in a new list. */
   private volatile List<CheckRunner> runners = List.of();
   private Notifications notifications;
+  private MaintenanceState maintenance;
   private NetlinkMonitor monitor;
   private volatile ApiServer api;
-  private final DaemonBackend backend = new DaemonBackend(this);
+  /** What the API serves; made once the maintenance state is known, kept across reloads. */
+  private DaemonBackend backend;
 
   private Daemon(VipdConfig config, Vertx vertx, PluginHost plugins, Rtnetlink netlink, SecretResolver secrets) {
     this.config = config;
@@ -163,6 +165,7 @@ public final class Daemon {
         reported |= instance.track(runner, !reported);
       }
     }
+    restoreMaintenance();
   }
 
   /** The spec and transport of one configured instance; empty (with a machine problem) when it cannot run here. */
@@ -193,6 +196,21 @@ public final class Daemon {
 
   private static boolean tracks(InstanceSpec spec, String check) {
     return spec.track().checks().stream().anyMatch(t -> t.name().equals(check));
+  }
+
+  /** Before any instance starts, so that one drained before a restart never sends an advert as master. */
+  private void restoreMaintenance() {
+    Path directory = StateDirectory.locate(config.stateDirectory(), System::getenv);
+    maintenance = MaintenanceState.load(directory, instances.stream().map(VrrpInstance::name).toList());
+    instances.forEach(this::keepDrainedAway);
+    backend = new DaemonBackend(this, maintenance, vertx);
+  }
+
+  /** An instance in maintenance starts in FAULT, before it can send a single advert as master. */
+  private void keepDrainedAway(VrrpInstance instance) {
+    if (maintenance.contains(instance.name())) {
+      instance.raiseFault(MaintenanceState.FAULT, maintenance.startReason());
+    }
   }
 
   private VrrpInstance instance(Built b) {
@@ -408,6 +426,7 @@ public final class Daemon {
       } else {
         VrrpInstance created = instance(built);
         nextRunners.forEach(r -> created.track(r, reported.contains(r.name())));
+        keepDrainedAway(created); // a replaced instance stays drained
         nextInstances.add(created);
         newInstances.add(created);
       }

@@ -1,6 +1,7 @@
 package io.vipd.daemon;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vipd.api.CheckResult;
 import io.vipd.config.CheckConfig;
 import io.vipd.config.ReloadOutcome;
@@ -16,20 +17,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The API's view of a running {@link Daemon}: snapshots its parts and forwards control requests. */
 final class DaemonBackend implements ApiBackend {
-  /** The fault source (and reason) maintenance raises on an instance. */
-  public static final String MAINTENANCE = "maintenance";
-
   private final Daemon daemon;
+  private final MaintenanceState maintenance;
+  private final Vertx vertx;
   private final long startedNanos = System.nanoTime();
-  private final Set<String> inMaintenance = ConcurrentHashMap.newKeySet();
 
-  DaemonBackend(Daemon daemon) {
+  DaemonBackend(Daemon daemon, MaintenanceState maintenance, Vertx vertx) {
     this.daemon = daemon;
+    this.maintenance = maintenance;
+    this.vertx = vertx;
   }
 
   @Override
@@ -53,15 +52,14 @@ final class DaemonBackend implements ApiBackend {
   }
 
   @Override
-  public void setMaintenance(String name, boolean enabled) {
+  public Future<Boolean> setMaintenance(String name, boolean enabled) {
     VrrpInstance instance = find(name).orElseThrow();
     if (enabled) {
-      inMaintenance.add(name);
-      instance.raiseFault(MAINTENANCE, MAINTENANCE);
+      instance.raiseFault(MaintenanceState.FAULT, MaintenanceState.FAULT);
     } else {
-      inMaintenance.remove(name);
-      instance.clearFault(MAINTENANCE);
+      instance.clearFault(MaintenanceState.FAULT);
     }
+    return vertx.executeBlocking(() -> maintenance.set(name, enabled));
   }
 
   @Override
@@ -81,7 +79,7 @@ final class DaemonBackend implements ApiBackend {
         ? Optional.of(settings.primaryAddress().getHostAddress())
         : i.currentMaster().map(a -> a.getHostAddress());
     return new InstanceStatus(i.name(), i.spec().interfaceName(), settings.vrid(), settings.version(), state,
-        settings.priority(), i.effectivePriority(), master, i.faultReason(), inMaintenance.contains(i.name()),
+        settings.priority(), i.effectivePriority(), master, i.faultReason(), maintenance.contains(i.name()),
         i.spec().addresses().stream().map(v -> v.cidr()).toList(),
         VrrpTimers.centis(settings.advertIntervalCentis()), i.advertsSent(), i.lateAdverts(), i.advertsReceived(),
         i.drops().snapshot(), i.transportDescription(), i.transportDropCounts(), i.transitions().snapshot());

@@ -12,8 +12,11 @@ public interface ApiBackend {
   /** Whether an instance of that name runs. */
   boolean hasInstance(String name);
 
-  /** Puts the instance into FAULT for maintenance (it gives up its VIPs), or takes it out again. */
-  void setMaintenance(String instance, boolean enabled);
+  /**
+   * Puts the instance into FAULT for maintenance (it gives up its VIPs), or takes it out again, at once;
+   * completes with whether the change was also saved to survive a restart.
+   */
+  Future<Boolean> setMaintenance(String instance, boolean enabled);
 
   /** Hands the instance's mastership to a backup; completes with false when it was not master. */
   Future<Boolean> failover(String instance);

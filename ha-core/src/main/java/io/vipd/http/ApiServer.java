@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /status}: {@link StatusJson};
  *   <li>{@code GET /metrics}: {@link PrometheusText};
  *   <li>{@code POST /maintenance?instance=NAME&enabled=true|false}: FAULT with reason {@code maintenance}
- *       (the instance gives up its VIPs) or back;
+ *       (the instance gives up its VIPs) or back, saved so that it survives a restart ({@code persisted});
  *   <li>{@code POST /failover?instance=NAME}: a master hands over to a backup (409 when not master);
  *   <li>{@code POST /reload[?dry-run=true]}: re-reads the daemon's configuration file and applies the
  *       difference, or only plans it; 422 with every problem when the file is refused.
@@ -157,11 +157,16 @@ public final class ApiServer {
       boolean on = Boolean.parseBoolean(enabled);
       log.info("API: maintenance {} for instance {} requested by {}", on ? "on" : "off", instance,
           request.remoteAddress());
-      backend.setMaintenance(instance, on);
-      json(request, 200, new JsonObject().put("instance", instance).put("maintenance", on)
-          .put("message", on
-              ? "instance " + instance + " goes to FAULT (maintenance) and gives up its VIPs"
-              : "instance " + instance + " leaves maintenance"));
+      backend.setMaintenance(instance, on).onComplete(saved -> {
+        boolean persisted = saved.succeeded() && saved.result();
+        String message = on
+            ? "instance " + instance + " goes to FAULT (maintenance) and gives up its VIPs"
+            : "instance " + instance + " leaves maintenance";
+        json(request, 200, new JsonObject().put("instance", instance).put("maintenance", on)
+            .put("persisted", persisted)
+            .put("message", persisted ? message : message + ", but the daemon could not save that in its state"
+                + " directory (see its log): a restart would " + (on ? "end the maintenance" : "put it back in maintenance")));
+      });
     }
 
     private void failover(HttpServerRequest request, String instance) {

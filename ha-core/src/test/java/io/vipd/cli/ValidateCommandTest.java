@@ -2,35 +2,13 @@ package io.vipd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-
-  /** What one {@code vipd ...} run printed and returned. */
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run vipd(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-  }
 
   @Test
   void validFileIsSummarisedAndExitsZero(@TempDir Path dir) throws IOException {
@@ -50,7 +28,7 @@ class ValidateCommandTest {
             notify: [ops]
         """);
 
-    Run run = vipd("validate", file.toString());
+    CliRun run = CliRun.vipd("validate", file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith(file + ": OK (1 instances, 2 checks, 1 notifiers)")
@@ -69,7 +47,7 @@ class ValidateCommandTest {
             vips: [10.0.0.100/24]
         """);
 
-    Run run = vipd("validate", file.toString());
+    CliRun run = CliRun.vipd("validate", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
     assertThat(run.out()).isEmpty();
@@ -93,7 +71,7 @@ class ValidateCommandTest {
             vips: [10.0.0.100/24]
         """);
 
-    Run run = vipd("validate", file.toString(), "--plugins", dir.resolve("no-plugins").toString());
+    CliRun run = CliRun.vipd("validate", file.toString(), "--plugins", dir.resolve("no-plugins").toString());
 
     assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
     assertThat(run.err().lines().toList()).containsExactlyInAnyOrder(
@@ -103,7 +81,7 @@ class ValidateCommandTest {
 
   @Test
   void missingFileIsReportedNotThrown(@TempDir Path dir) {
-    Run run = vipd("validate", dir.resolve("nope.yaml").toString());
+    CliRun run = CliRun.vipd("validate", dir.resolve("nope.yaml").toString());
 
     assertThat(run.exitCode()).isEqualTo(ValidateCommand.INVALID);
     assertThat(run.err()).contains("nope.yaml: cannot read the file (NoSuchFileException)");
@@ -111,7 +89,7 @@ class ValidateCommandTest {
 
   @Test
   void versionIsPrinted() {
-    Run run = vipd("--version");
+    CliRun run = CliRun.vipd("--version");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("vipd ");
@@ -119,10 +97,10 @@ class ValidateCommandTest {
 
   @Test
   void helpListsTheValidateCommand() {
-    Run run = vipd("--help");
+    CliRun run = CliRun.vipd("--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: vipd").contains("validate");
-    assertThat(vipd("validate", "--help").out()).contains("FILE").contains("2   the file has problems");
+    assertThat(CliRun.vipd("validate", "--help").out()).contains("FILE").contains("2   the file has problems");
   }
 }

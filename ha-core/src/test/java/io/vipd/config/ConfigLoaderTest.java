@@ -94,6 +94,7 @@ class ConfigLoaderTest {
 
     assertThat(config.node()).isEqualTo("test-host");
     assertThat(config.pluginsDirectory()).isEqualTo(Path.of("/opt/vipd/plugins"));
+    assertThat(config.stateDirectory()).as("$STATE_DIRECTORY or /var/lib/vipd, decided at start").isEmpty();
     assertThat(config.api()).isEmpty();
     CheckConfig web = config.checks().get("web");
     assertThat(web.interval()).isEqualTo(Duration.ofSeconds(1));
@@ -269,6 +270,22 @@ class ConfigLoaderTest {
     TransportConfig transport = config.instances().get(0).transport();
     assertThat(transport.type()).isEqualTo("udp");
     assertThat(transport.settings().values()).isEqualTo(new JsonObject().put("port", 5000));
+  }
+
+  @Test
+  void theStateDirectoryIsAnAbsolutePath() throws ConfigException {
+    String instances = """
+        instances:
+          - {name: web, interface: eth0, vrid: 7, vips: [10.0.0.7]}
+        """;
+
+    VipdConfig config = loader.load("vipd.yaml", "state-directory: /srv/vipd\n" + instances);
+    ConfigException relative = catchThrowableOfType(ConfigException.class,
+        () -> loader.load("vipd.yaml", "state-directory: var/lib/vipd\n" + instances));
+
+    assertThat(config.stateDirectory()).contains(Path.of("/srv/vipd"));
+    assertThat(relative.problems()).extracting(ConfigProblem::toString).containsExactly(
+        "vipd.yaml:1:18 state-directory: must be an absolute path (`/var/lib/vipd`), got `var/lib/vipd`");
   }
 
   @Test

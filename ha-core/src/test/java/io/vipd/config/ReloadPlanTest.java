@@ -116,6 +116,13 @@ class ReloadPlanTest {
   }
 
   @Test
+  void aMovedStateDirectoryIsRefused() throws Exception {
+    ReloadPlan plan = plan(BASE, "state-directory: /var/lib/vipd2\n" + BASE);
+
+    assertThat(plan.refusals()).singleElement().asString().contains("state-directory");
+  }
+
+  @Test
   void aRotatedApiTokenIsAChangeOfItsOwn() throws Exception {
     ReloadPlan plan = plan("api: { listen: 127.0.0.1:9595, token: one }\n" + BASE,
         "api: { listen: 127.0.0.1:9595, token: two }\n" + BASE);

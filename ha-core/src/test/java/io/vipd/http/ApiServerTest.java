@@ -105,6 +105,20 @@ class ApiServerTest {
     assertThat(new JsonObject(on.body()).getBoolean("maintenance")).isTrue();
     assertThat(off.statusCode()).isEqualTo(200);
     assertThat(backend.requests).containsExactly("maintenance vi_1 true", "maintenance vi_1 false");
+    assertThat(new JsonObject(on.body()).getBoolean("persisted")).isTrue();
+  }
+
+  @Test
+  void maintenanceThatCouldNotBeSavedSaysARestartWouldEndIt() throws Exception {
+    start(Optional.of(new Secret(TOKEN)));
+    backend.persisting = false;
+
+    HttpResponse<String> on = send("POST", "/maintenance?instance=vi_1&enabled=true", "Bearer " + TOKEN);
+
+    assertThat(on.statusCode()).as("the instance is in maintenance all the same").isEqualTo(200);
+    JsonObject body = new JsonObject(on.body());
+    assertThat(body.getBoolean("persisted")).isFalse();
+    assertThat(body.getString("message")).contains("could not save").contains("a restart would end the maintenance");
   }
 
   @Test

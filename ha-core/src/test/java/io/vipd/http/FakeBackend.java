@@ -5,24 +5,41 @@ import io.vipd.config.ReloadOutcome;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A backend with one instance, {@code vi_1}, that records the control requests it receives. */
-final class FakeBackend implements ApiBackend {
-  final List<String> requests = new CopyOnWriteArrayList<>();
-  volatile boolean master = true;
+/**
+ * A daemon behind a real {@link ApiServer} for tests: answers {@code status} with a fixed snapshot (by
+ * default {@link StatusFixtures#sample()}, one instance {@code vi_1}), knows the instances it lists, and
+ * records the control requests it receives.
+ */
+public final class FakeBackend implements ApiBackend {
+  public final List<String> requests = new CopyOnWriteArrayList<>();
+  /** Whether a failover finds the instance master. */
+  public volatile boolean master = true;
+  /** Whether a maintenance change is saved. */
+  public volatile boolean persisting = true;
+  private final DaemonStatus status;
+
+  public FakeBackend() {
+    this(StatusFixtures.sample());
+  }
+
+  public FakeBackend(DaemonStatus status) {
+    this.status = status;
+  }
 
   @Override
   public DaemonStatus status() {
-    return StatusFixtures.sample();
+    return status;
   }
 
   @Override
   public boolean hasInstance(String name) {
-    return name.equals("vi_1");
+    return status.instances().stream().anyMatch(i -> i.name().equals(name));
   }
 
   @Override
-  public void setMaintenance(String instance, boolean enabled) {
+  public Future<Boolean> setMaintenance(String instance, boolean enabled) {
     requests.add("maintenance " + instance + " " + enabled);
+    return Future.succeededFuture(persisting);
   }
 
   @Override

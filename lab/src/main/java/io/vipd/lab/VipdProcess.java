@@ -1,5 +1,6 @@
 package io.vipd.lab;
 
+import io.vipd.daemon.StateDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code vipd run} process inside a {@link LabHost}, started with the same Java and class path as the
  * current JVM, its output going to a log file. Used by the demo, the namespace tests and the benchmark.
+ * Its state directory ({@code $STATE_DIRECTORY}, as systemd sets it) is next to the log and the same on every
+ * restart, so no lab node reads or writes the host's {@code /var/lib/vipd}.
  */
 public final class VipdProcess {
   private final LabHost host;
@@ -49,7 +52,7 @@ public final class VipdProcess {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("vipd is already running in " + host.name());
     }
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(List.of("env", StateDirectory.ENVIRONMENT + "=" + stateDirectory()));
     if (launcher != null) {
       command.addAll(List.of(launcher.toString(), "run", "-c", config.toString()));
       Files.writeString(log, "", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -71,6 +74,12 @@ public final class VipdProcess {
 
   public Path log() {
     return log;
+  }
+
+  /** Where this node keeps its state across restarts: {@code NAME-state} beside the log {@code NAME.log}. */
+  public Path stateDirectory() {
+    String name = log.getFileName().toString();
+    return log.resolveSibling((name.endsWith(".log") ? name.substring(0, name.length() - 4) : name) + "-state");
   }
 
   public long pid() {

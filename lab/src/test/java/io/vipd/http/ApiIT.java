@@ -10,6 +10,7 @@ import io.vipd.lab.VipdProcess;
 import io.vipd.lab.VipdYaml;
 import io.vipd.testkit.Environment;
 import io.vipd.testkit.NamespacedJvm;
+import io.vipd.testkit.VipdCli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +75,9 @@ class ApiIT {
         await().atMost(PATIENCE).until(() -> "MASTER".equals(api.state("web")));
         await().atMost(PATIENCE).until(() -> n1.hasAddress(VIP));
 
-        String table = n1.exec(statusCommand());
-        assertThat(table).containsPattern("web +MASTER +150 +10\\.99\\.0\\.10/24 +10\\.99\\.0\\.11 \\(this node\\)");
+        VipdCli.Result table = VipdCli.run(n1, "status", "--url", "http://127.0.0.1:" + PORT);
+        assertThat(table.exitCode()).as(table.output()).isZero();
+        assertThat(table.output()).containsPattern("web +MASTER +150 +10\\.99\\.0\\.10/24 +10\\.99\\.0\\.11 \\(this node\\)");
         assertThat(vipd.logText()).doesNotContain(TOKEN);
       }
     }
@@ -129,13 +131,6 @@ class ApiIT {
             .advertInterval(Duration.ofMillis(100)).vips(VIP + "/24"))
         .writeTo(file);
     return file;
-  }
-
-  private static String[] statusCommand() {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return new String[] {Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", classPath, "io.vipd.cli.Main", "status",
-        "--url", "http://127.0.0.1:" + PORT};
   }
 
   private record Response(int code, String body) {}

@@ -3,6 +3,7 @@ package io.vipd.scenario;
 import io.vipd.instance.TransitionLine;
 import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdProcess;
+import io.vipd.testkit.VipdCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,16 @@ final class Node {
   /** SIGTERM; the exit code, or -1 when it did not exit within {@code timeout}. */
   int stop(Duration timeout) throws InterruptedException {
     return process.stop(timeout);
+  }
+
+  /** Where its vipd keeps its state; the same on every restart. */
+  Path stateDirectory() {
+    return process.stateDirectory();
+  }
+
+  /** Runs {@code vipd args...} on this node's host, as its operator would. */
+  VipdCli.Result vipd(String... args) throws IOException, InterruptedException {
+    return VipdCli.run(host, args);
   }
 
   /** The process id of the running vipd, for signals. */

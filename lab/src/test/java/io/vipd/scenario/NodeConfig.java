@@ -17,26 +17,34 @@ record NodeConfig(
     boolean preempt,
     Duration preemptDelay,
     String vip,
-    List<String> unicastPeers) {
+    List<String> unicastPeers,
+    String apiToken) {
 
   static final int VRID = 51;
   /** The one instance's name, as its transition lines say. */
   static final String INSTANCE = "vip";
+  /** Where a node with {@link #withApi} serves its API, on its namespace's loopback. */
+  static final String API_LISTEN = "127.0.0.1:9595";
 
   static NodeConfig of(String node, Timing timing, int priority, String vip) {
-    return new NodeConfig(node, timing, priority, true, Duration.ZERO, vip, List.of());
+    return new NodeConfig(node, timing, priority, true, Duration.ZERO, vip, List.of(), null);
   }
 
   NodeConfig withPreempt(boolean preempt) {
-    return new NodeConfig(node, timing, priority, preempt, preemptDelay, vip, unicastPeers);
+    return new NodeConfig(node, timing, priority, preempt, preemptDelay, vip, unicastPeers, apiToken);
   }
 
   NodeConfig withPreemptDelay(Duration delay) {
-    return new NodeConfig(node, timing, priority, preempt, delay, vip, unicastPeers);
+    return new NodeConfig(node, timing, priority, preempt, delay, vip, unicastPeers, apiToken);
   }
 
   NodeConfig withUnicastPeers(String... peers) {
-    return new NodeConfig(node, timing, priority, preempt, preemptDelay, vip, List.of(peers));
+    return new NodeConfig(node, timing, priority, preempt, preemptDelay, vip, List.of(peers), apiToken);
+  }
+
+  /** With the HTTP API on {@link #API_LISTEN}, control requests allowed with {@code token}. */
+  NodeConfig withApi(String token) {
+    return new NodeConfig(node, timing, priority, preempt, preemptDelay, vip, unicastPeers, token);
   }
 
   /** The VIP without its prefix length. */
@@ -53,6 +61,10 @@ record NodeConfig(
     if (!unicastPeers.isEmpty()) {
       instance.transport("unicast", Map.of("peers", unicastPeers));
     }
-    return VipdYaml.node(node).plugins(pluginsDirectory).instance(instance.vips(vip)).text();
+    VipdYaml yaml = VipdYaml.node(node).plugins(pluginsDirectory);
+    if (apiToken != null) {
+      yaml.with("api", Map.of("listen", API_LISTEN, "token", apiToken));
+    }
+    return yaml.instance(instance.vips(vip)).text();
   }
 }

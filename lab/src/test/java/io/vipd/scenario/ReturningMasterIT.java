@@ -3,10 +3,8 @@ package io.vipd.scenario;
 import io.vipd.instance.TransitionLine;
 import static io.vipd.scenario.TwoNodeLab.VIP4;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,7 +44,7 @@ class ReturningMasterIT extends TwoNodeScenario {
 
     lab.awaitTransitionInto(n1, "BACKUP", 0, Timing.JVM_SLACK.multipliedBy(3));
     // longer than a preempting n1 would take (next advert + Skew_Time) and than its own MDI
-    staysSoFor(t.masterDownInterval(MASTER_PRIORITY).plus(t.interval()),
+    lab.staysSoFor(t.masterDownInterval(MASTER_PRIORITY).plus(t.interval()),
         "n1 BACKUP without the VIP, n2 MASTER with it",
         () -> n1.state().equals("BACKUP") && !n1.hasAddress(VIP4) && n2.state().equals("MASTER")
             && n2.hasAddress(VIP4));
@@ -95,14 +93,5 @@ class ReturningMasterIT extends TwoNodeScenario {
     n1.kill();
     lab.awaitTransitionInto(n2, "MASTER", mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(n2.hasAddress(VIP4)).as(lab::logs).isTrue();
-  }
-
-  /** Asserts that {@code condition} holds throughout {@code period}. */
-  private void staysSoFor(Duration period, String what, java.util.concurrent.Callable<Boolean> condition) {
-    try {
-      await().during(period).atMost(period.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError("did not stay so for " + period.toMillis() + " ms: " + what + "\n" + lab.logs(), e);
-    }
   }
 }

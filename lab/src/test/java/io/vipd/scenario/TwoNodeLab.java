@@ -132,6 +132,15 @@ final class TwoNodeLab implements AutoCloseable {
     }
   }
 
+  /** Asserts that {@code condition} holds throughout {@code period}. */
+  void staysSoFor(Duration period, String what, Callable<Boolean> condition) {
+    try {
+      await().during(period).atMost(period.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("did not stay so for " + period.toMillis() + " ms: " + what + "\n" + logs(), e);
+    }
+  }
+
   /** One ping from the client (IPv6 when the address is); true when it was answered within a second. */
   boolean clientPings(String address) {
     try {

@@ -12,10 +12,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows a failover on a throwaway virtual LAN: two vipd nodes and a client in network namespaces of",
-      "their own (10.99.0.0/24, nothing touches this machine's interfaces). Kills the master, shows the",
-      "VIP's MAC moving to the backup with the outage the client saw, restarts the old master (preemption),",
-      "then removes everything. Needs root and iproute2."
+      "Shows a failover on a throwaway virtual LAN (root).",
+      "Two vipd nodes and a client in network namespaces of their own (10.99.0.0/24, nothing touches this"
+          + " machine's interfaces). Kills the master, shows the VIP's MAC moving to the backup with the outage"
+          + " the client saw, restarts the old master (preemption), then removes everything. Needs root and"
+          + " iproute2."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:the VIP moved and came back", "1:not root, no `ip`, or a step failed (reason printed)"})
