@@ -84,6 +84,19 @@ final class DaemonApi {
 
   /** {@code POST path?query} with the token; the answer when it is 200. */
   Answer post(String path, String... query) throws CommandFailure {
+    return expectOk(postAnswer(path, query));
+  }
+
+  /**
+   * {@code POST path?query} with the token; the answer when it is 200 or {@code accepted} (an answer the
+   * command explains itself, such as a refused reload's 422).
+   */
+  Answer post(int accepted, String path, String... query) throws CommandFailure {
+    Answer answer = postAnswer(path, query);
+    return answer.status() == accepted ? answer : expectOk(answer);
+  }
+
+  private Answer postAnswer(String path, String... query) throws CommandFailure {
     if (token == null) {
       throw new IllegalStateException("a reading client sends no POST");
     }
@@ -99,7 +112,7 @@ final class DaemonApi {
       throw new CommandFailure(INVALID, "vipd: the API token (from " + tokenSource + ") cannot be sent in an HTTP"
           + " header: it holds a line break or another control character");
     }
-    return expectOk(send(request));
+    return send(request);
   }
 
   /** One answer of the daemon. */

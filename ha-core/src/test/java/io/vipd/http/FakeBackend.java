@@ -49,7 +49,7 @@ public final class FakeBackend implements ApiBackend {
   }
 
   /** What {@link #reload} answers. */
-  ReloadOutcome reloadOutcome = new ReloadOutcome("/etc/vipd/vipd.yaml", true, List.of("instance web: unchanged"),
+  public volatile ReloadOutcome reloadOutcome = new ReloadOutcome("/etc/vipd/vipd.yaml", true, List.of("instance web: unchanged"),
       List.of());
 
   @Override
