@@ -10,6 +10,7 @@ import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdYaml;
 import io.vipd.testkit.Environment;
 import io.vipd.testkit.NamespacedJvm;
+import io.vipd.testkit.VipdCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 20 times with a changed check, a changed notifier and a changed second instance ({@code other}, whose
  * priority and VIPs flip, and whose mastership VRRP moves each time), while the client pings the VIP every 10 ms and tcpdump watches the adverts.
  * Nothing of {@code lab} may show it: no lost reply, no priority-0 advert, no advert gap above 1.5
- * intervals, no transition. An invalid file is refused and changes nothing; a lowered priority moves
- * mastership as VRRP says.
+ * intervals, no transition. An invalid file is refused and changes nothing; {@code vipd reload --dry-run}
+ * plans a lowered priority without applying it, and {@code vipd reload} (POST /reload) applies it: mastership
+ * moves as VRRP says.
  */
 class ReloadIT {
   private static final String VIP = "10.99.0.81";
@@ -43,6 +45,8 @@ class ReloadIT {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final Pattern ADVERT =
       Pattern.compile("^(\\d+\\.\\d+) IP (\\S+) > \\S+: VRRPv3, Advertisement, vrid (\\d+), prio (\\d+)");
+  private static final int API_PORT = 9597;
+  private static final String API_TOKEN = "reload-it-token";
   private static final Pattern PROBLEM = Pattern.compile("n1\\.yaml:\\d+:\\d+ instances\\[0]\\.priority: ");
   private static final Pattern PING_SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
@@ -128,7 +132,7 @@ class ReloadIT {
   }
 
   @Test
-  void aLoweredPriorityMovesMastershipAsVrrpSays() throws Exception {
+  void aLoweredPriorityIsPlannedByADryRunThenMovesMastershipAsVrrpSays() throws Exception {
     try (Lab lab = Lab.create()) {
       LabHost n1 = lab.addHost("n1", 11);
       LabHost n2 = lab.addHost("n2", 12);
@@ -136,14 +140,30 @@ class ReloadIT {
       List<String> log1 = new ArrayList<>();
       NamespacedJvm agent1 = startMaster(lab, n1, config1, log1);
       NamespacedJvm agent2 = startBackup(lab, n2);
+      String labPriority = "priority: 150";
 
-      writeConfig(config1, "n1", 50, 0);
-      reload(agent1, config1, "applied", log1);
+      writeConfig(config1, "n1", 150, 0);
+      String lowered = Files.readString(config1).replace(labPriority, "priority: 50");
+      Files.writeString(config1, Files.readString(config1).replace(labPriority, "priority: 300"));
+      VipdCli.Result invalid = VipdCli.run(n1, "reload", "-c", config1.toString());
+      assertThat(invalid.exitCode()).as(invalid.output()).isEqualTo(2);
+      assertThat(invalid.output()).containsPattern(PROBLEM.pattern());
 
+      Files.writeString(config1, lowered);
+      VipdCli.Result plan = VipdCli.run(n1, "reload", "--dry-run", "-c", config1.toString());
+      assertThat(plan.exitCode()).as(plan.output()).isZero();
+      assertThat(plan.output()).contains("plan for " + config1 + " (dry run, nothing applied):",
+          "instance lab: changed in place (keeps its state): priority 150 -> 50", "check db: unchanged");
+      assertThat(n1.hasAddress(VIP)).as("a dry run changes nothing").isTrue();
+
+      VipdCli.Result applied = VipdCli.run(n1, "reload", "-c", config1.toString());
+      assertThat(applied.exitCode()).as(applied.output()).isZero();
+      assertThat(applied.output()).contains("reload of " + config1 + " applied:");
       agent2.awaitLine(l -> l.contains("lab: BACKUP -> MASTER"), PATIENCE);
       agent1.awaitLine(l -> l.contains("lab: MASTER -> BACKUP"), PATIENCE, log1);
       await("only n2 holds the VIP").atMost(PATIENCE).until(() -> n2.hasAddress(VIP) && !n1.hasAddress(VIP));
-      assertThat(log1).anyMatch(l -> l.contains("instance lab: changed in place (keeps its state): priority 150 -> 50"));
+      assertThat(log1).anyMatch(l -> l.contains("reload of " + config1 + " planned (dry run, nothing applied)"))
+          .noneMatch(l -> l.contains(API_TOKEN));
     }
   }
 
@@ -184,6 +204,7 @@ class ReloadIT {
         ? new String[] {OTHER_VIP + "/24"}
         : new String[] {OTHER_VIP + "/24", OTHER_VIP2 + "/24"};
     VipdYaml.node(node).withoutPlugins()
+        .with("api", Map.of("listen", "127.0.0.1:" + API_PORT, "token", API_TOKEN))
         .check("db", Map.of("type", "switch", "interval", "200ms", "timeout", "200ms", "generation", generation))
         .notifier("events", Map.of("type", "stdout", "generation", generation))
         .instance(VipdYaml.Instance.named("lab").vrid(LAB_VRID).version(3).priority(labPriority)
