@@ -15,6 +15,8 @@ import io.vipd.http.ApiServer;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.instance.VrrpInstance;
 import io.vipd.net.AssignedAddress;
+import io.vipd.net.Capabilities;
+import io.vipd.net.Capability;
 import io.vipd.net.Interfaces;
 import io.vipd.net.NativeIoException;
 import io.vipd.net.NetlinkMonitor;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,11 @@ public final class Daemon {
    */
   public static Daemon start(VipdConfig config, PluginHost plugins, SecretResolver secrets)
       throws ConfigException, StartupException {
+    // before anything is opened: a missing NET_ADMIN would otherwise show only when the first VIP is added
+    Optional<String> lacking = Capabilities.lacking(Capability.NET_RAW, Capability.NET_ADMIN);
+    if (lacking.isPresent()) {
+      throw new StartupException(lacking.get());
+    }
     Vertx vertx = Vertx.vertx();
     Rtnetlink netlink = null;
     Daemon daemon = null;
@@ -301,13 +309,7 @@ public final class Daemon {
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
     }
-    String message = String.valueOf(cause.getMessage());
-    if (message.contains("EPERM") || message.contains("Operation not permitted")) {
-      return "cannot open raw sockets: " + message
-          + ". vipd needs CAP_NET_RAW and CAP_NET_ADMIN: run it as root or grant them"
-          + " (systemd AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW, or setcap on the java binary)";
-    }
-    return "starting the instances failed: " + message;
+    return "starting the instances failed: " + cause.getMessage();
   }
 
   private record Built(InstanceSpec spec, AdvertTransport transport) {}

@@ -51,7 +51,7 @@ public final class NamespacedJvm implements AutoCloseable {
   }
 
   /** Surefire/failsafe put the real class path here; {@code java.class.path} may be a manifest-only jar. */
-  private static String classPath() {
+  static String classPath() {
     String testPath = System.getProperty("surefire.test.class.path");
     return testPath != null && !testPath.isBlank() ? testPath : System.getProperty("java.class.path");
   }
