@@ -4,7 +4,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vipd.config.ApiConfig;
 import io.vipd.config.ConfigException;
-import io.vipd.config.ConfigLoader;
 import io.vipd.config.VipdConfig;
 import io.vipd.http.ApiServer;
 import java.io.IOException;
@@ -107,9 +106,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (file == null) {
       return "http://" + ApiConfig.DEFAULT_LISTEN;
     }
-    // status needs api.listen only: a secret this shell cannot see (${env:VIPD_API_TOKEN}) must not stop it
-    VipdConfig config = new ConfigLoader(name -> System.getenv().getOrDefault(name, "unset"),
-        () -> "status", Path.of(System.getProperty("vipd.home", "."))).load(file);
+    VipdConfig config = StructuralConfig.load(file, "status");
     ApiConfig api = config.api().orElse(null);
     if (api == null) {
       return "http://" + ApiConfig.DEFAULT_LISTEN;

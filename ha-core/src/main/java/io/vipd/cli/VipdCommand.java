@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps a virtual IP on the healthiest host of a group (VRRP v2/v3).",
-    subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, PluginsCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, CleanupCommand.class,
+        PluginsCommand.class})
 public final class VipdCommand implements Runnable {
   @Override
   public void run() {

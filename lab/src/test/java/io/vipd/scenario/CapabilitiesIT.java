@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * vipd needs CAP_NET_ADMIN and CAP_NET_RAW, not root: as a non-root user holding exactly those two (what the
- * systemd unit grants user vipd) {@code vipd run} takes the VIP over; with one of them missing it exits 1
- * naming the one it lacks, before touching anything.
+ * systemd unit grants user vipd) {@code vipd run} takes the VIP over and {@code vipd cleanup} removes a
+ * leftover; with one of them missing each exits 1 naming the one it lacks, before touching anything.
  */
 class CapabilitiesIT {
   /** nobody on Debian; setpriv needs no passwd entry, and nothing of the test's is this user's. */
@@ -105,6 +105,24 @@ class CapabilitiesIT {
 
     assertThat(result.exit()).as(result.output()).isEqualTo(1);
     assertThat(result.output()).contains("vipd: missing CAP_NET_RAW (").contains(" and CAP_NET_ADMIN (");
+    assertThat(host.hasAddress(VIP)).isFalse();
+  }
+
+  @Test
+  void cleanupNeedsOnlyNetAdmin() throws Exception {
+    host.exec("ip", "addr", "add", VIP + "/24", "dev", "eth0"); // what a SIGKILLed master leaves
+
+    VipdOneShot.Result refused = oneShot(asUserWith("net_raw"), "cleanup", "-c", config.toString());
+
+    assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+    assertThat(refused.output()).contains("vipd: cannot remove " + VIP + "/24: missing CAP_NET_ADMIN (")
+        .doesNotContain("CAP_NET_RAW");
+    assertThat(host.hasAddress(VIP)).isTrue();
+
+    VipdOneShot.Result removed = oneShot(asUserWith("net_admin"), "cleanup", "-c", config.toString());
+
+    assertThat(removed.exit()).as(removed.output()).isZero();
+    assertThat(removed.output()).contains("vip: removed " + VIP + "/24 from eth0");
     assertThat(host.hasAddress(VIP)).isFalse();
   }
 
