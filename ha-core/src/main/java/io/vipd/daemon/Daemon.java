@@ -136,7 +136,7 @@ public final class Daemon {
       if (source == null) {
         continue;
       }
-      checkConflicts(instance, machineProblems);
+      checkConflicts(instance, source, machineProblems);
       AdvertTransport transport = extensions.transport(instance, source);
       built.add(new Built(InstanceSpecs.of(instance, source), transport));
     }
@@ -274,20 +274,24 @@ public final class Daemon {
     }
   }
 
-  /** A VIP that is the interface's own primary address would be removed by a backup: refuse it. */
-  private void checkConflicts(InstanceConfig instance, List<String> problems) {
+  /**
+   * A VIP that is one of the host's own addresses would be removed by a backup: refuse it. A VIP that a
+   * crashed run left behind is not the host's own: the instance removes it when it starts.
+   */
+  private void checkConflicts(InstanceConfig instance, InetAddress source, List<String> problems) {
     if (instance.priority() == VrrpConstants.OWNER_PRIORITY) {
       return;
     }
     try {
       for (AssignedAddress assigned : netlink.listAddresses(instance.interfaceName())) {
         for (VipConfig vip : instance.vips()) {
-          if (!assigned.secondary() && assigned.address().equals(vip.address())
-              && !(vip.ipv6() && assigned.prefixLength() == vip.prefixLength())) {
-            problems.add("instance " + instance.name() + ": address conflict: " + vip.address().getHostAddress()
-                + " is a primary address of " + instance.interfaceName()
-                + "; a backup would remove it. Use another VIP, or priority 255 if this host owns it");
+          if (!assigned.address().equals(vip.address())) {
+            continue;
           }
+          HostOwnedAddress.why(vip, assigned, source, instance.sourceAddress().isPresent()).ifPresent(why ->
+              problems.add("instance " + instance.name() + ": address conflict: " + vip.address().getHostAddress()
+                  + " is the host's own address on " + instance.interfaceName() + " (" + why
+                  + "); a backup would remove it. Use another VIP, or priority 255 if this host owns it"));
         }
       }
     } catch (IOException e) {

@@ -65,7 +65,8 @@ class RunRefusesIT {
     assertThat(result.exit()).as(result.output()).isEqualTo(1);
     assertThat(result.output())
         .contains("vipd: instance on-missing-nic: interface 'eth9' does not exist on this host")
-        .contains("vipd: instance own-address: address conflict: 10.99.0.11 is a primary address of eth0");
+        .contains("vipd: instance own-address: address conflict: 10.99.0.11 is the host's own address on eth0"
+            + " (eth0's primary address, which adverts go from); a backup would remove it");
     assertThat(host.hasAddress("10.99.0.10")).isFalse();
   }
 
