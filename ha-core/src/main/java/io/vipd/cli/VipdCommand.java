@@ -1,6 +1,8 @@
 package io.vipd.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code vipd} command; each subcommand is a class of its own. */
 @Command(
@@ -11,8 +13,11 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, CleanupCommand.class,
         PluginsCommand.class})
 public final class VipdCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  /** {@code vipd} alone: the usage, as {@code vipd --help} prints it. */
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }
