@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The command line's one client of a running daemon's HTTP API. The address is {@code --url}, else
@@ -235,9 +234,8 @@ final class DaemonApi {
   }
 
   private static VipdConfig lenientLoad(Path file) throws CommandFailure {
-    Function<String, String> environment = name -> System.getenv().getOrDefault(name, "unset");
     try {
-      return new ConfigLoader(environment, () -> "cli", Path.of(System.getProperty("vipd.home", "."))).load(file);
+      return StructuralConfig.load(file, "cli");
     } catch (ConfigException e) {
       throw new CommandFailure(INVALID, e.problems().stream().map(ConfigProblem::toString).toList());
     }

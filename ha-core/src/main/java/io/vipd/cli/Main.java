@@ -2,6 +2,7 @@ package io.vipd.cli;
 
 import java.util.ServiceLoader;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** Entry point of the {@code vipd} command. */
 public final class Main {
@@ -22,6 +23,7 @@ public final class Main {
     for (VipdSubcommand contributed : ServiceLoader.load(VipdSubcommand.class)) {
       commandLine.addSubcommand(contributed);
     }
+    commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     return commandLine;
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Keeps a virtual IP on the healthiest host of a group (VRRP v2/v3).",
     subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, MaintenanceCommand.class,
-        FailoverCommand.class, ReloadCommand.class, PluginsCommand.class})
+        FailoverCommand.class, ReloadCommand.class, CleanupCommand.class, PluginsCommand.class})
 public final class VipdCommand implements Runnable {
   @Spec private CommandSpec spec;
 

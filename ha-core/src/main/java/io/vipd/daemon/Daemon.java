@@ -20,6 +20,8 @@ import io.vipd.http.ApiServer;
 import io.vipd.instance.InstanceSpec;
 import io.vipd.instance.VrrpInstance;
 import io.vipd.net.AssignedAddress;
+import io.vipd.net.Capabilities;
+import io.vipd.net.Capability;
 import io.vipd.net.Interfaces;
 import io.vipd.net.NativeIoException;
 import io.vipd.net.NetlinkMonitor;
@@ -101,6 +103,11 @@ public final class Daemon {
    */
   public static Daemon start(VipdConfig config, PluginHost plugins, SecretResolver secrets)
       throws ConfigException, StartupException {
+    // before anything is opened: a missing NET_ADMIN would otherwise show only when the first VIP is added
+    Optional<String> lacking = Capabilities.lacking(Capability.NET_RAW, Capability.NET_ADMIN);
+    if (lacking.isPresent()) {
+      throw new StartupException(lacking.get());
+    }
     Vertx vertx = Vertx.vertx();
     Rtnetlink netlink = null;
     Daemon daemon = null;
@@ -174,7 +181,7 @@ public final class Daemon {
     if (source == null) {
       return Optional.empty();
     }
-    checkConflicts(instance, machineProblems);
+    checkConflicts(instance, source, machineProblems);
     AdvertTransport transport = extensions.transport(instance, source);
     return Optional.of(new Built(InstanceSpecs.of(instance, source), transport));
   }
@@ -361,7 +368,7 @@ public final class Daemon {
       return Optional.empty();
     }
     if (!before.vips().equals(instance.vips())) {
-      checkConflicts(instance, problems);
+      checkConflicts(instance, source, problems);
     }
     AdvertTransport transport =
         ReloadPlan.needsNewTransport(before, instance) ? extensions.transport(instance, source) : null;
@@ -587,20 +594,24 @@ public final class Daemon {
     }
   }
 
-  /** A VIP that is the interface's own primary address would be removed by a backup: refuse it. */
-  private void checkConflicts(InstanceConfig instance, List<String> problems) {
+  /**
+   * A VIP that is one of the host's own addresses would be removed by a backup: refuse it. A VIP that a
+   * crashed run left behind is not the host's own: the instance removes it when it starts.
+   */
+  private void checkConflicts(InstanceConfig instance, InetAddress source, List<String> problems) {
     if (instance.priority() == VrrpConstants.OWNER_PRIORITY) {
       return;
     }
     try {
       for (AssignedAddress assigned : netlink.listAddresses(instance.interfaceName())) {
         for (VipConfig vip : instance.vips()) {
-          if (!assigned.secondary() && assigned.address().equals(vip.address())
-              && !(vip.ipv6() && assigned.prefixLength() == vip.prefixLength())) {
-            problems.add("instance " + instance.name() + ": address conflict: " + vip.address().getHostAddress()
-                + " is a primary address of " + instance.interfaceName()
-                + "; a backup would remove it. Use another VIP, or priority 255 if this host owns it");
+          if (!assigned.address().equals(vip.address())) {
+            continue;
           }
+          HostOwnedAddress.why(vip, assigned, source, instance.sourceAddress().isPresent()).ifPresent(why ->
+              problems.add("instance " + instance.name() + ": address conflict: " + vip.address().getHostAddress()
+                  + " is the host's own address on " + instance.interfaceName() + " (" + why
+                  + "); a backup would remove it. Use another VIP, or priority 255 if this host owns it"));
         }
       }
     } catch (IOException e) {
@@ -622,13 +633,7 @@ public final class Daemon {
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
     }
-    String message = String.valueOf(cause.getMessage());
-    if (message.contains("EPERM") || message.contains("Operation not permitted")) {
-      return "cannot open raw sockets: " + message
-          + ". vipd needs CAP_NET_RAW and CAP_NET_ADMIN: run it as root or grant them"
-          + " (systemd AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW, or setcap on the java binary)";
-    }
-    return "starting the instances failed: " + message;
+    return "starting the instances failed: " + cause.getMessage();
   }
 
   private record Built(InstanceSpec spec, AdvertTransport transport) {}

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An instance's VIPs on its interface, through rtnetlink (about 0.3 ms a call, no fork). */
-final class NetlinkAddressControl implements AddressControl {
+public final class NetlinkAddressControl implements AddressControl {
   private final Rtnetlink netlink;
   private final String interfaceName;
 
-  NetlinkAddressControl(Rtnetlink netlink, String interfaceName) {
+  public NetlinkAddressControl(Rtnetlink netlink, String interfaceName) {
     this.netlink = netlink;
     this.interfaceName = interfaceName;
   }

@@ -22,14 +22,24 @@ public final class VipdProcess {
   private final List<String> jvmOptions;
   /** A distribution's bin/vipd, or null to run the current class path. */
   private final Path launcher;
+  /** What the JVM runs under ({@code setpriv ...}); empty for nothing. */
+  private final List<String> prefix;
+  private final String classPath;
   private Process process;
 
   private VipdProcess(LabHost host, Path config, Path log, List<String> jvmOptions, Path launcher) {
+    this(host, config, log, jvmOptions, launcher, List.of(), System.getProperty("java.class.path"));
+  }
+
+  private VipdProcess(LabHost host, Path config, Path log, List<String> jvmOptions, Path launcher,
+      List<String> prefix, String classPath) {
     this.host = host;
     this.config = config;
     this.log = log;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.launcher = launcher;
+    this.prefix = List.copyOf(prefix);
+    this.classPath = classPath;
   }
 
   /** Starts {@code vipd run -c config} in {@code host}; {@code jvmOptions} go before the main class. */
@@ -47,6 +57,17 @@ public final class VipdProcess {
     return vipd;
   }
 
+  /**
+   * Starts {@code vipd run -c config} in {@code host} under {@code prefix} (e.g. {@code setpriv --reuid=...
+   * --}: another user, other capabilities) from {@code classPath} (one that user can read).
+   */
+  public static VipdProcess startUnder(List<String> prefix, String classPath, LabHost host, Path config, Path log)
+      throws IOException {
+    VipdProcess vipd = new VipdProcess(host, config, log, List.of(), null, prefix, classPath);
+    vipd.start();
+    return vipd;
+  }
+
   /** Starts it again after {@link #kill()} or {@link #stop()}, appending to the same log. */
   public void start() throws IOException {
     if (process != null && process.isAlive()) {
@@ -59,10 +80,8 @@ public final class VipdProcess {
       process = host.spawn(command, log.toFile());
       return;
     }
-    command.add(javaExecutable());
-    command.addAll(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.vipd.cli.Main"));
+    command.addAll(prefix);
+    command.addAll(java(jvmOptions, classPath));
     command.addAll(List.of("run", "-c", config.toString()));
     Files.writeString(log, "", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     process = host.spawn(command, log.toFile());
@@ -110,6 +129,16 @@ public final class VipdProcess {
   /** The log so far. */
   public String logText() throws IOException {
     return Files.readString(log);
+  }
+
+  /** {@code java OPTIONS -cp CLASS_PATH io.vipd.cli.Main}: the start of every vipd command line the lab runs. */
+  static List<String> java(List<String> jvmOptions, String classPath) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, "io.vipd.cli.Main"));
+    return command;
   }
 
   static String javaExecutable() {

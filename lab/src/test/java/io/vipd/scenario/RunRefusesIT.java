@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.lab.Lab;
 import io.vipd.lab.LabHost;
+import io.vipd.lab.VipdOneShot;
 import io.vipd.testkit.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vipd run} on a host where it cannot work: it exits at once with the documented exit code and a
- * sentence that says what to fix, and leaves nothing running.
+ * sentence that says what to fix, and leaves nothing running. Missing capabilities: {@link CapabilitiesIT}.
  */
 class RunRefusesIT {
   private static final Duration EXIT_DEADLINE = Duration.ofSeconds(20);
@@ -30,7 +28,7 @@ class RunRefusesIT {
 
   @BeforeAll
   static void needsRootAndTools() {
-    Environment.requireRootAndTools("ip", "setpriv");
+    Environment.requireRootAndTools("ip");
   }
 
   @BeforeEach
@@ -62,12 +60,13 @@ class RunRefusesIT {
             vips: [10.99.0.11/24]
         """.formatted(directory.resolve("no-plugins")));
 
-    Result result = run(List.of(), config);
+    VipdOneShot.Result result = run(config);
 
     assertThat(result.exit()).as(result.output()).isEqualTo(1);
     assertThat(result.output())
         .contains("vipd: instance on-missing-nic: interface 'eth9' does not exist on this host")
-        .contains("vipd: instance own-address: address conflict: 10.99.0.11 is a primary address of eth0");
+        .contains("vipd: instance own-address: address conflict: 10.99.0.11 is the host's own address on eth0"
+            + " (eth0's primary address, which adverts go from); a backup would remove it");
     assertThat(host.hasAddress("10.99.0.10")).isFalse();
   }
 
@@ -82,7 +81,7 @@ class RunRefusesIT {
             vips: [10.99.0.10/24]
         """);
 
-    Result result = run(List.of(), config);
+    VipdOneShot.Result result = run(config);
 
     assertThat(result.exit()).as(result.output()).isEqualTo(2);
     assertThat(result.output())
@@ -91,46 +90,14 @@ class RunRefusesIT {
             + ":5:\\d+ instances\\[0\\]\\.advert-intreval: unknown key; did you mean `advert-interval`\\?");
   }
 
-  @Test
-  void runWithoutCapabilitiesSaysWhatItNeeds() throws Exception {
-    Path config = write("""
-        node: n1
-        plugins: {directory: %s}
-        instances:
-          - name: vip
-            interface: eth0
-            vrid: 51
-            vips: [10.99.0.10/24]
-        """.formatted(directory.resolve("no-plugins")));
-
-    // root, but with CAP_NET_RAW and CAP_NET_ADMIN gone from every set, as an unconfigured service user
-    Result result = run(List.of("setpriv", "--inh-caps=-all", "--ambient-caps=-all",
-        "--bounding-set=-net_raw,-net_admin", "--"), config);
-
-    assertThat(result.exit()).as(result.output()).isEqualTo(1);
-    assertThat(result.output()).contains("CAP_NET_RAW").contains("CAP_NET_ADMIN");
-    assertThat(host.hasAddress("10.99.0.10")).isFalse();
-  }
-
   private Path write(String yaml) throws Exception {
     Path config = directory.resolve("vipd.yaml");
     Files.writeString(config, yaml);
     return config;
   }
 
-  /** Runs {@code prefix... java ... vipd run -c config} in the host and waits for it to exit. */
-  private Result run(List<String> prefix, Path config) throws Exception {
-    Path log = directory.resolve("vipd.log");
-    List<String> command = new ArrayList<>(prefix);
-    command.add(ProcessHandle.current().info().command().orElseThrow());
-    command.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        "io.vipd.cli.Main", "run", "-c", config.toString()));
-    Process process = host.spawn(command, log.toFile());
-    boolean exited = process.waitFor(EXIT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-    String output = Files.readString(log);
-    assertThat(exited).as("vipd run exits by itself within %s%n%s", EXIT_DEADLINE, output).isTrue();
-    return new Result(process.exitValue(), output);
+  /** Runs {@code vipd run -c config} in the host and waits for it to exit. */
+  private VipdOneShot.Result run(Path config) throws Exception {
+    return VipdOneShot.in(host).run(directory.resolve("vipd.log"), EXIT_DEADLINE, "run", "-c", config.toString());
   }
-
-  private record Result(int exit, String output) {}
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Shows a VIP failing over between two nodes on a throwaway namespace LAN.",
     description = {
       "Shows a failover on a throwaway virtual LAN (root).",
       "Two vipd nodes and a client in network namespaces of their own (10.99.0.0/24, nothing touches this"
