@@ -58,18 +58,4 @@ class CleanupCommandTest {
       running.waitFor(5, TimeUnit.SECONDS);
     }
   }
-
-  @Test
-  void helpListsEveryCommandOnOneLine() {
-    assertThat(vipd("--help")).isZero();
-
-    String help = out.toString();
-    String commands = help.substring(help.indexOf("Commands:\n") + "Commands:\n".length());
-    assertThat(commands.lines()).as(help)
-        .hasSize(Main.commandLine().getSubcommands().size())
-        .allMatch(line -> line.matches("  [a-z-]+ +\\S.*"))
-        .anyMatch(line -> line.matches("  cleanup +Removes the VIPs a crashed vipd left on this node \\(systemd "
-            + "ExecStopPost\\)\\."))
-        .anyMatch(line -> line.matches("  run +Runs the daemon\\."));
-  }
 }

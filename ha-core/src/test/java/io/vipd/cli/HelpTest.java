@@ -20,7 +20,7 @@ class HelpTest {
     assertThat(commandSection.stream().map(line -> line.trim().split(" +")[0]))
         .containsExactlyElementsOf(Main.commandLine().getSubcommands().keySet());
     assertThat(Main.commandLine().getSubcommands().keySet())
-        .contains("run", "validate", "status", "maintenance", "failover", "plugins");
+        .contains("run", "validate", "status", "maintenance", "failover", "reload", "cleanup", "plugins");
   }
 
   @Test
