@@ -3,8 +3,6 @@ package io.vipd.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.lab.Conditions;
-import io.vipd.lab.Lab;
-import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdLog;
 import io.vipd.lab.VipdOneShot;
 import io.vipd.lab.VipdProcess;
@@ -16,11 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,16 +25,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * systemd unit grants user vipd) {@code vipd run} takes the VIP over and {@code vipd cleanup} removes a
  * leftover; with one of them missing each exits 1 naming the one it lacks, before touching anything.
  */
-class CapabilitiesIT {
+class CapabilitiesIT extends OneHostScenario {
   /** nobody on Debian; setpriv needs no passwd entry, and nothing of the test's is this user's. */
   private static final String UID = "65534";
   private static final String VIP = "10.99.0.10";
   private static final Duration EXIT_DEADLINE = Duration.ofSeconds(20);
   private static final Duration MASTER_DEADLINE = Duration.ofSeconds(20);
 
-  @TempDir Path directory;
-  private Lab lab;
-  private LabHost host;
   private Path config;
   private String classPath;
   private int logs;
@@ -49,7 +42,7 @@ class CapabilitiesIT {
   }
 
   @BeforeEach
-  void createLabAndReadableFiles() throws Exception {
+  void writeReadableFiles() throws Exception {
     // the other user reads the class path and the config from here
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     classPath = ReadableClassPath.copyTo(Files.createDirectory(directory.resolve("class-path")));
@@ -58,15 +51,6 @@ class CapabilitiesIT {
             .advertInterval(Duration.ofMillis(100)).vips(VIP + "/24"))
         .writeTo(directory.resolve("vipd.yaml"));
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
-    lab = Lab.create();
-    host = lab.addHost("n1", 11);
-  }
-
-  @AfterEach
-  void removeLab() {
-    if (lab != null) {
-      lab.close();
-    }
   }
 
   @Test

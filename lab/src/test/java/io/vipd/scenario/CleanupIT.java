@@ -3,52 +3,24 @@ package io.vipd.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vipd.lab.Conditions;
-import io.vipd.lab.Lab;
-import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdLog;
 import io.vipd.lab.VipdOneShot;
 import io.vipd.lab.VipdProcess;
 import io.vipd.lab.VipdYaml;
-import io.vipd.testkit.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vipd cleanup -c FILE} on one host (10.99.0.11/24, fd99::b/64 on eth0) with the addresses a
  * crashed vipd leaves: it removes exactly the configured VIPs that are there, keeps the host's own
  * addresses, says what it did, and leaves a running vipd's VIPs alone. The crash itself: CrashCleanupIT.
  */
-class CleanupIT {
+class CleanupIT extends OneHostScenario {
   private static final Duration EXIT_DEADLINE = Duration.ofSeconds(20);
 
-  @TempDir Path directory;
-  private Lab lab;
-  private LabHost host;
   private int logs;
-
-  @BeforeAll
-  static void needsRoot() {
-    Environment.requireRootAndTools("ip");
-  }
-
-  @BeforeEach
-  void createLab() throws Exception {
-    lab = Lab.create();
-    host = lab.addHost("n1", 11);
-  }
-
-  @AfterEach
-  void removeLab() {
-    if (lab != null) {
-      lab.close();
-    }
-  }
 
   @Test
   void removesWhatACrashedVipdLeftAndNothingElse() throws Exception {

@@ -2,47 +2,19 @@ package io.vipd.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vipd.lab.Lab;
-import io.vipd.lab.LabHost;
 import io.vipd.lab.VipdOneShot;
-import io.vipd.testkit.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vipd run} on a host where it cannot work: it exits at once with the documented exit code and a
  * sentence that says what to fix, and leaves nothing running. Missing capabilities: {@link CapabilitiesIT}.
  */
-class RunRefusesIT {
+class RunRefusesIT extends OneHostScenario {
   private static final Duration EXIT_DEADLINE = Duration.ofSeconds(20);
 
-  @TempDir Path directory;
-  private Lab lab;
-  private LabHost host;
-
-  @BeforeAll
-  static void needsRootAndTools() {
-    Environment.requireRootAndTools("ip");
-  }
-
-  @BeforeEach
-  void createLab() throws Exception {
-    lab = Lab.create();
-    host = lab.addHost("n1", 11);
-  }
-
-  @AfterEach
-  void removeLab() {
-    if (lab != null) {
-      lab.close();
-    }
-  }
 
   @Test
   void runRefusesUnknownInterfaceAndAddressConflict() throws Exception {
