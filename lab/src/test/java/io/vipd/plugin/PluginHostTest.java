@@ -56,6 +56,22 @@ class PluginHostTest {
   }
 
   @Test
+  void aRescanKeepsTheHostUntilAJarIsDroppedInThenOffersItsType() throws Exception {
+    dropInHelloPlugin("hello-check", "hello-check.jar", "hello");
+    try (PluginHost host = PluginHost.load(plugins, BuiltIns.NONE)) {
+      assertThat(host.rescan(plugins)).as("nothing new in the directory").isSameAs(host);
+
+      dropInHelloPlugin("later-check", "later-check.jar", "later");
+      try (PluginHost rescanned = host.rescan(plugins)) {
+        assertThat(rescanned).isNotSameAs(host);
+        assertThat(rescanned.checks().types()).contains("hello", "later");
+        assertThat(host.checks().types()).as("the running host is left as it was").containsExactly("hello");
+        assertThat(rescanned.rescan(plugins)).isSameAs(rescanned);
+      }
+    }
+  }
+
+  @Test
   void droppedInCheckJarIsLoadedAndItsChecksRun() throws Exception {
     dropInHelloPlugin("hello-check", "hello-check.jar", "hello");
 
