@@ -1,11 +1,10 @@
 package io.vipd.scenario;
 
-import io.vipd.instance.TransitionLine;
 import static io.vipd.scenario.TwoNodeLab.VIP4;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vipd.instance.TransitionLine;
 import java.time.Duration;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +32,30 @@ class ReturningMasterIT extends TwoNodeScenario {
     assertThat(preempted.after(startup.at())).as(lab::logs).isLessThan(t.masterDownInterval(MASTER_PRIORITY));
     TransitionLine yielded = lab.awaitTransitionInto(n2, "BACKUP", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
     assertThat(yielded.reason()).as(lab::logs).isEqualTo("higher-priority advert from " + n1.host().ipv4());
+    onlyHolds(n1, n2, VIP4);
+    clientFollowsVipTo(VIP4, n1);
+  }
+
+  /**
+   * {@code systemctl restart vipd} on the master: it resigns (the backup takes over at once), and the new
+   * run hears the backup's adverts before it acts, so it preempts it rather than taking over blindly.
+   */
+  @Test
+  void restartedMasterResignsThenPreemptsTheBackup() throws Exception {
+    Timing t = Timing.V3_100MS;
+    startPair(t, master(t, VIP4 + "/24"), backup(t, VIP4 + "/24"));
+    clientReachesVipAt(VIP4, n1);
+    int n2Mark = n2.mark();
+
+    assertThat(n1.stop(Timing.JVM_SLACK)).as("exit code after SIGTERM").isZero();
+    TransitionLine tookOver = lab.awaitTransitionInto(n2, "MASTER", n2Mark, t.failoverDeadline(BACKUP_PRIORITY));
+    assertThat(tookOver.reason()).as(lab::logs).isEqualTo("priority-0 advert from " + n1.host().ipv4());
+    n1.start(master(t, VIP4 + "/24"));
+
+    TransitionLine preempted = lab.awaitTransitionInto(n1, "MASTER", 0, Timing.JVM_SLACK.multipliedBy(3));
+    assertThat(n1.transitions()).as(lab::logs).extracting(TransitionLine::to).startsWith("BACKUP", "MASTER");
+    assertThat(preempted.reason()).as(lab::logs).isEqualTo("preempting lower-priority master " + n2.host().ipv4());
+    lab.awaitTransitionInto(n2, "BACKUP", n2Mark + 1, t.failoverDeadline(BACKUP_PRIORITY));
     onlyHolds(n1, n2, VIP4);
     clientFollowsVipTo(VIP4, n1);
   }
