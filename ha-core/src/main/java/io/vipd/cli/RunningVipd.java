@@ -1,6 +1,7 @@
 package io.vipd.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class RunningVipd {
     String ourNamespace = networkNamespace("self").orElse("");
     return ProcessHandle.allProcesses()
         .filter(p -> p.pid() != self)
-        .filter(p -> p.info().arguments().flatMap(a -> runConfig(Arrays.asList(a)))
+        .filter(p -> arguments(p.pid()).flatMap(RunningVipd::runConfig)
             .filter(file -> sameFile(p.pid(), file, config)).isPresent())
         .filter(p -> networkNamespace(Long.toString(p.pid())).map(ourNamespace::equals).orElse(true))
         .map(ProcessHandle::pid)
@@ -53,6 +54,21 @@ final class RunningVipd {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A process's arguments after the program, from {@code /proc/PID/cmdline}. Not {@code ProcessHandle.Info}:
+   * it gives none at all for a command line longer than a page (a JVM with a long class path).
+   */
+  private static Optional<List<String>> arguments(long pid) {
+    try {
+      String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+          StandardCharsets.UTF_8);
+      List<String> words = Arrays.asList(cmdline.split("\0"));
+      return words.size() < 2 ? Optional.empty() : Optional.of(words.subList(1, words.size()));
+    } catch (IOException e) {
+      return Optional.empty(); // gone meanwhile
+    }
   }
 
   /** Whether {@code file}, as process {@code pid} names it (relative to its working directory), is {@code config}. */

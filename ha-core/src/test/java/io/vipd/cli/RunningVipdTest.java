@@ -49,6 +49,17 @@ class RunningVipdTest {
     assertThat(RunningVipd.serving(Files.writeString(directory.resolve("other.yaml"), ""))).isEmpty();
   }
 
+  /** A JVM started with a long class path (a lab's or a test's): ProcessHandle.Info shows it no arguments. */
+  @Test
+  void aProcessWithACommandLineLongerThanAPageIsFound() throws Exception {
+    Path config = Files.writeString(directory.resolve("vipd.yaml"), "instances: []\n");
+    Process p = new ProcessBuilder("sh", "-c", "read line", "/x/".repeat(2000), RunningVipd.MAIN_CLASS, "run", "-c",
+        config.toString()).directory(directory.toFile()).start();
+    started.add(p);
+
+    assertThat(RunningVipd.serving(config)).hasValue(p.pid());
+  }
+
   @Test
   void aRelativePathIsResolvedInTheProcessesWorkingDirectory() throws Exception {
     Path config = Files.writeString(directory.resolve("vipd.yaml"), "instances: []\n");
