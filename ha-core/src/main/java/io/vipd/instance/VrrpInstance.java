@@ -225,6 +225,14 @@ public final class VrrpInstance {
     if (report) {
       context.runOnContext(v -> reportedChecks.add(runner.name()));
     }
+    if (runner.hasReported()) { // a running check (an instance added by a reload): its status is known
+      CheckStatus status = runner.status();
+      CheckResult last = runner.lastResult();
+      context.runOnContext(v -> {
+        tracker.seed(runner.name(), status, last == null ? "" : last.message());
+        applyTracked();
+      });
+    }
     return true;
   }
 
@@ -277,17 +285,10 @@ public final class VrrpInstance {
       spec = next;
       reportedChecks = new HashSet<>(reported);
       retrack(runners);
-      EffectivePriority tracked = tracker.current();
       if (!next.settings().equals(before.settings())) {
-        apply(new VrrpEvent.Reconfigured(next.settings(), tracked.priority()));
-      } else {
-        changePriority(tracked.priority());
+        apply(new VrrpEvent.Reconfigured(next.settings(), tracker.current().priority()));
       }
-      if (tracked.fault()) {
-        raise(CHECKS_FAULT, tracked.faultReason());
-      } else {
-        clear(CHECKS_FAULT);
-      }
+      applyTracked();
       if (state == VrrpState.MASTER && !next.addresses().equals(before.addresses())) {
         moveAddresses(before.addresses(), next.addresses());
       }
@@ -298,6 +299,17 @@ public final class VrrpInstance {
       }
     });
     return done.future();
+  }
+
+  /** Makes the priority and the checks' FAULT what the tracker says now. */
+  private void applyTracked() {
+    EffectivePriority tracked = tracker.current();
+    changePriority(tracked.priority());
+    if (tracked.fault()) {
+      raise(CHECKS_FAULT, tracked.faultReason());
+    } else {
+      clear(CHECKS_FAULT);
+    }
   }
 
   private void retrack(List<CheckRunner> runners) {

@@ -238,6 +238,22 @@ class VrrpInstanceTest {
     await().atMost(Duration.ofSeconds(3)).until(() -> only.instance().effectivePriority() == 120);
   }
 
+  /** An instance a reload adds, tracking a check that is already DOWN, must not start as if it were UP. */
+  @Test
+  void anInstanceTrackingARunningCheckStartsWithItsKnownStatus() {
+    AtomicReference<CheckStatus> mysql = new AtomicReference<>(CheckStatus.DOWN);
+    CheckRunner running = runner("mysql", mysql);
+    running.start();
+    await().atMost(Duration.ofSeconds(2)).until(running::hasReported);
+    Node added = node("10.99.0.11", 150, new TrackConfig(List.of(), List.of(TrackedCheck.faulting("mysql"))));
+
+    assertThat(added.instance().track(running, false)).isTrue();
+    added.instance().start().await();
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> added.instance().state() == VrrpState.FAULT);
+    assertThat(transitions).containsExactly("vip-10.99.0.11 INITIALIZE->FAULT fault: check mysql DOWN");
+  }
+
   @Test
   void handOverIsOneTransitionToBackup() {
     // equal priorities: whoever is master keeps it, so the hand-over is not undone by preemption
