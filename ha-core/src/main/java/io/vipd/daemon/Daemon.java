@@ -166,11 +166,9 @@ public final class Daemon {
     checks.forEach((name, check) -> created.add(runner(config.checks().get(name), check)));
     runners = List.copyOf(created);
     instances = built.stream().map(this::instance).toList();
-    for (CheckRunner runner : runners) {
-      boolean reported = false;
-      for (VrrpInstance instance : instances) {
-        reported |= instance.track(runner, !reported);
-      }
+    Map<String, String> reporterOf = reporters(config);
+    for (VrrpInstance instance : instances) {
+      runners.forEach(r -> instance.track(r, instance.name().equals(reporterOf.get(r.name()))));
     }
     restoreMaintenance();
   }
@@ -518,13 +516,7 @@ public final class Daemon {
     /** A refused or dry-run reload drops what it built. */
     void discard() {
       checks.forEach(Daemon::closeQuietly);
-      notifiers.values().forEach(n -> {
-        try {
-          n.close();
-        } catch (RuntimeException e) {
-          log.debug("closing an unused notifier failed: {}", e.toString());
-        }
-      });
+      notifiers.values().forEach(Notifications::closeUnused);
     }
   }
 

@@ -80,7 +80,8 @@ final class Notifications implements InstanceListener {
     return Future.join(closed).mapEmpty();
   }
 
-  private static Future<Void> closeUnused(Notifier notifier) {
+  /** Closes a notifier that was created but never used (a refused, dry-run or unchanged reload's copy). */
+  static Future<Void> closeUnused(Notifier notifier) {
     try {
       return notifier.close();
     } catch (RuntimeException e) {

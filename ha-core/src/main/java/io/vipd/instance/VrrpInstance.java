@@ -8,7 +8,6 @@ import io.vipd.api.CheckStatus;
 import io.vipd.api.ReceivedAdvert;
 import io.vipd.config.VipConfig;
 import io.vipd.net.NetworkEvent;
-import io.vipd.api.CheckResult;
 import io.vipd.track.CheckRunner;
 import io.vipd.track.EffectivePriority;
 import io.vipd.track.TrackListener;
@@ -226,10 +225,8 @@ public final class VrrpInstance {
       context.runOnContext(v -> reportedChecks.add(runner.name()));
     }
     if (runner.hasReported()) { // a running check (an instance added by a reload): its status is known
-      CheckStatus status = runner.status();
-      CheckResult last = runner.lastResult();
       context.runOnContext(v -> {
-        tracker.seed(runner.name(), status, last == null ? "" : last.message());
+        tracker.seed(runner);
         applyTracked();
       });
     }
@@ -316,9 +313,8 @@ public final class VrrpInstance {
     tracker.detach();
     tracker = new Tracker(context, spec.settings().priority(), spec.track().checks(), new TrackingOutput());
     for (CheckRunner runner : runners) {
-      if (tracker.attach(runner) && runner.hasReported()) {
-        CheckResult last = runner.lastResult();
-        tracker.seed(runner.name(), runner.status(), last == null ? "" : last.message());
+      if (tracker.attach(runner)) {
+        tracker.seed(runner);
       }
     }
   }

@@ -62,13 +62,15 @@ public final class Tracker {
   }
 
   /**
-   * Takes a check's known status without reporting it as a change: a reload hands a kept check's status to
-   * the instance's new tracker. Call on the tracker's context.
+   * Takes the known status of a check that has already reported (a running runner), without reporting it as
+   * a change: a reload hands a kept check to a new tracker, or a new instance to a running check. Call on the
+   * tracker's context.
    */
-  public void seed(String name, CheckStatus status, String message) {
-    if (tracked.stream().anyMatch(t -> t.name().equals(name))) {
-      statuses.put(name, status);
-      messages.put(name, message);
+  public void seed(CheckRunner runner) {
+    if (runner.hasReported() && tracked.stream().anyMatch(t -> t.name().equals(runner.name()))) {
+      CheckResult last = runner.lastResult();
+      statuses.put(runner.name(), runner.status());
+      messages.put(runner.name(), last == null ? "" : last.message());
       current = EffectivePriority.fold(basePriority, tracked, statuses, messages);
     }
   }
